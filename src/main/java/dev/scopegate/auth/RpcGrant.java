@@ -1,0 +1,65 @@
+package dev.scopegate.auth;
+
+import java.util.Optional;
+
+/**
+ * An {@code rpc://} scope in GoQuorum's grammar: {@code rpc://<namespace><_|.><method>}, where an
+ * empty part or {@code *} matches anything and {@code rpc://} alone grants every method. Only a
+ * whole part may be a wildcard: {@code rpc://eth_get*} grants nothing.
+ */
+public record RpcGrant(String namespace, String function) {
+  private static final String PREFIX = "rpc://";
+  private static final String ANY = "*";
+
+  /** Parses one scope; empty when it is not an rpc scope or is malformed. */
+  public static Optional<RpcGrant> parse(String scope) {
+    if (!scope.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = scope.substring(PREFIX.length());
+    if (rest.isEmpty() || rest.equals(ANY)) {
+      return Optional.of(new RpcGrant(ANY, ANY));
+    }
+    int cut = delimiter(rest);
+    if (cut < 0) {
+      return Optional.empty();
+    }
+    String namespace = part(rest.substring(0, cut));
+    String function = part(rest.substring(cut + 1));
+    if (namespace == null || function == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new RpcGrant(namespace, function));
+  }
+
+  /** Whether this grant covers a method name such as {@code eth_getBalance}. */
+  public boolean covers(String method) {
+    int cut = method.indexOf('_');
+    if (cut < 0) {
+      return false;
+    }
+    return matches(namespace, method.substring(0, cut))
+        && matches(function, method.substring(cut + 1));
+  }
+
+  private static boolean matches(String pattern, String value) {
+    return pattern.equals(ANY) || pattern.equals(value);
+  }
+
+  private static int delimiter(String s) {
+    int underscore = s.indexOf('_');
+    int dot = s.indexOf('.');
+    if (underscore < 0) {
+      return dot;
+    }
+    return dot < 0 ? underscore : Math.min(underscore, dot);
+  }
+
+  /** A part as a pattern: empty or "*" is the wildcard; a partial wildcard is invalid (null). */
+  private static String part(String raw) {
+    if (raw.isEmpty() || raw.equals(ANY)) {
+      return ANY;
+    }
+    return raw.contains(ANY) || raw.contains("_") || raw.contains(".") ? null : raw;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.scopegate.jsonrpc;
+
+/**
+ * Every error Scopegate itself returns: its JSON-RPC code, its message and, when it decides a
+ * whole HTTP exchange, the HTTP status. Messages that GoQuorum defines are kept verbatim.
+ */
+public enum RpcError {
+  PARSE_ERROR(-32700, "parse error", 200),
+  INVALID_REQUEST(-32600, "invalid request", 200),
+  DUPLICATE_KEY(-32600, "invalid request: duplicate key", 200),
+  BODY_TOO_LARGE(-32600, "request body too large", 413),
+  BATCH_TOO_LARGE(-32005, "batch too large", 200),
+  INTERNAL_ERROR(-32603, "internal error", 500),
+
+  MISSING_TOKEN(-32001, "missing access token", 401),
+  TOKEN_EXPIRED(-32001, "token expired", 401),
+  INVALID_TOKEN(-32001, "invalid access token", 401),
+  INVALID_API_KEY(-32001, "invalid api key", 401),
+  VERIFIER_UNAVAILABLE(-32001, "token verification unavailable; retry", 503),
+  ACCESS_DENIED(-32001, "%s - access denied", 200),
+
+  NOT_AUTHORIZED(-32000, "not authorized", 200),
+  MISSING_PRIVATE_FROM(-32000, "missing privateFrom", 200),
+  PRIVACY_UNAVAILABLE(-32000, "privacy facts unavailable; retry", 200),
+
+  UPSTREAM_UNREACHABLE(-32010, "upstream node unreachable", 502),
+  UPSTREAM_TIMEOUT(-32011, "upstream node timed out", 504),
+  UPSTREAM_BAD_RESPONSE(-32012, "upstream node sent an invalid response", 502);
+
+  private final int code;
+  private final String message;
+  private final int httpStatus;
+
+  RpcError(int code, String message, int httpStatus) {
+    this.code = code;
+    this.message = message;
+    this.httpStatus = httpStatus;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** The message, with its single placeholder (if any) filled by {@code arg}. */
+  public String message(String arg) {
+    return message.contains("%s") ? String.format(message, arg) : message;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  /** The HTTP status when this error answers a whole exchange (200 when it answers one call). */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public RpcException exception() {
+    return new RpcException(this, null, null);
+  }
+
+  public RpcException exception(String messageArg) {
+    return new RpcException(this, messageArg, null);
+  }
+
+  public RpcException withData(String data) {
+    return new RpcException(this, null, data);
+  }
+}
