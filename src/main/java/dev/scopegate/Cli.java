@@ -1,0 +1,57 @@
+package dev.scopegate;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The command line: what to do, and with which configuration file. */
+record Cli(Mode mode, Optional<Path> configFile) {
+
+  enum Mode {
+    RUN,
+    DEMO,
+    HELP,
+    VERSION
+  }
+
+  static final String USAGE =
+      """
+      Usage:
+        scopegate demo                 start a dev node and Scopegate in front of it, print tokens
+        scopegate --config FILE        run against a real node, configured by FILE (YAML)
+        scopegate                      run configured by SCOPEGATE_* environment variables only
+        scopegate --help | --version
+
+      Every configuration key can also be set as SCOPEGATE_<KEY PATH>, upper-cased, dots as '_'
+      (upstream.http -> SCOPEGATE_UPSTREAM_HTTP); the environment wins over the file.
+      AUTH_API_KEY sets auth.apiKey. LOG_LEVEL (e.g. DEBUG) sets the log level.
+      See conf/scopegate.example.yaml and the README for every key.
+      """;
+
+  /** Parses arguments; an {@link IllegalArgumentException} carries a one-line complaint. */
+  static Cli parse(String... args) {
+    Mode mode = Mode.RUN;
+    Optional<Path> config = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "demo" -> mode = Mode.DEMO;
+        case "-h", "--help", "help" -> {
+          return new Cli(Mode.HELP, Optional.empty());
+        }
+        case "--version", "version" -> {
+          return new Cli(Mode.VERSION, Optional.empty());
+        }
+        case "--config", "-c" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--config needs a file path");
+          }
+          config = Optional.of(Path.of(args[++i]));
+        }
+        default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+      }
+    }
+    if (mode == Mode.DEMO && config.isPresent()) {
+      throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
+    }
+    return new Cli(mode, config);
+  }
+}

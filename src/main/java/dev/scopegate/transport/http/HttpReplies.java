@@ -1,0 +1,74 @@
+package dev.scopegate.transport.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcResponse;
+import dev.scopegate.pipeline.Reply;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes answers: JSON bodies, the statuses of the README's table, OAuth2 challenge headers. */
+final class HttpReplies {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpReplies.class);
+  private static final String CHALLENGE = "Bearer realm=\"scopegate\"";
+
+  private HttpReplies() {}
+
+  static void reply(RoutingContext ctx, boolean batch, Reply reply) {
+    if (reply.responses().isEmpty()) {
+      ctx.response().setStatusCode(204).end();
+      return;
+    }
+    JsonNode body;
+    if (batch) {
+      ArrayNode array = Json.MAPPER.createArrayNode();
+      reply.responses().forEach(r -> array.add(r.toJson()));
+      body = array;
+    } else {
+      body = reply.responses().get(0).toJson();
+    }
+    send(ctx, reply.httpStatus(), body);
+  }
+
+  /** One error answering the whole exchange (id null), with that error's HTTP status. */
+  static void error(RoutingContext ctx, RpcException error) {
+    RpcError kind = error.error();
+    if (kind.httpStatus() == 401) {
+      ctx.response().putHeader("WWW-Authenticate", challenge(error));
+    } else if (kind.httpStatus() == 503) {
+      ctx.response().putHeader("Retry-After", "5");
+    }
+    send(ctx, kind.httpStatus(), RpcResponse.error(NullNode.getInstance(), error).toJson());
+  }
+
+  static void failure(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof RpcException known) {
+      error(ctx, known);
+    } else {
+      LOG.error("unexpected failure on an HTTP request", failure);
+      error(ctx, RpcError.INTERNAL_ERROR.exception());
+    }
+  }
+
+  private static String challenge(RpcException error) {
+    if (error.error() == RpcError.MISSING_TOKEN) {
+      return CHALLENGE;
+    }
+    return CHALLENGE + ", error=\"invalid_token\", error_description=\"" + error.getMessage() + "\"";
+  }
+
+  private static void send(RoutingContext ctx, int status, JsonNode body) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(Json.buffer(body));
+  }
+}

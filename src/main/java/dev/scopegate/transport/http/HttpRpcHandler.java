@@ -1,0 +1,56 @@
+package dev.scopegate.transport.http;
+
+import dev.scopegate.auth.Authenticator;
+import dev.scopegate.jsonrpc.RequestDecoder;
+import dev.scopegate.jsonrpc.RpcBody;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.pipeline.Dispatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * POST / : authenticate, decode, dispatch, answer. HTTP is only framing here; every decision is
+ * the pipeline's.
+ */
+final class HttpRpcHandler implements Handler<RoutingContext> {
+  private final Authenticator authenticator;
+  private final RequestDecoder decoder;
+  private final Dispatcher dispatcher;
+
+  HttpRpcHandler(Authenticator authenticator, RequestDecoder decoder, Dispatcher dispatcher) {
+    this.authenticator = authenticator;
+    this.decoder = decoder;
+    this.dispatcher = dispatcher;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    var headers = ctx.request().headers();
+    authenticator
+        .authenticate(
+            Optional.ofNullable(headers.get("Authorization")),
+            Optional.ofNullable(headers.get("X-API-Key")))
+        .compose(
+            principal -> {
+              RpcBody body;
+              try {
+                body = decoder.decode(bytes(ctx.body().buffer()));
+              } catch (RpcException whole) {
+                HttpReplies.error(ctx, whole);
+                return Future.succeededFuture();
+              }
+              return dispatcher
+                  .dispatch(principal, body.calls())
+                  .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
+                  .<Void>mapEmpty();
+            })
+        .onFailure(failure -> HttpReplies.failure(ctx, failure));
+  }
+
+  private static byte[] bytes(Buffer buffer) {
+    return buffer == null ? new byte[0] : buffer.getBytes();
+  }
+}

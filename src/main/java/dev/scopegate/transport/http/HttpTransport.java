@@ -1,0 +1,47 @@
+package dev.scopegate.transport.http;
+
+import dev.scopegate.auth.Authenticator;
+import dev.scopegate.config.Config;
+import dev.scopegate.jsonrpc.RequestDecoder;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.pipeline.Dispatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashSet;
+
+/** The HTTP listener: {@code POST /} carries JSON-RPC; every other path or verb is 404/405. */
+public final class HttpTransport {
+  private HttpTransport() {}
+
+  public static Future<HttpServer> start(
+      Vertx vertx, Config.Server config, Authenticator authenticator, Dispatcher dispatcher) {
+    Router router = Router.router(vertx);
+    if (!config.cors().allowedOrigins().isEmpty()) {
+      router.route("/").handler(new Cors(new HashSet<>(config.cors().allowedOrigins())));
+    }
+    router
+        .post("/")
+        .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+        .handler(
+            new HttpRpcHandler(
+                authenticator, new RequestDecoder(config.maxBatchSize()), dispatcher));
+    router.errorHandler(
+        413,
+        ctx ->
+            HttpReplies.error(
+                ctx,
+                RpcError.BODY_TOO_LARGE.withData(
+                    "at most " + config.maxBodyBytes() + " bytes per request")));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.host())
+            .setPort(config.port())
+            .setCompressionSupported(true)
+            .setDecompressionSupported(false);
+    return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.scopegate.testing;
+
+import dev.scopegate.config.Config;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configs for tests: loopback, port 0, the documented defaults, and what a test changes. */
+public final class TestConfigs {
+  public static final String API_KEY = "test-operator-key-0123456789";
+
+  private TestConfigs() {}
+
+  public static Config config(URI upstream, Config.Jwt jwt) {
+    return new Config(
+        new Config.Upstream(upstream, Optional.empty(), Optional.empty(), Duration.ofSeconds(30)),
+        server(5 * 1024 * 1024, 100, List.of()),
+        new Config.Ipc(Optional.empty(), "0600", 5 * 1024 * 1024),
+        new Config.Privacy(new Config.Index(Path.of("target/test-index"), 0, Duration.ofSeconds(2))),
+        new Config.Auth(API_KEY, jwt),
+        new Config.Metrics(0));
+  }
+
+  public static Config.Server server(long maxBody, int maxBatch, List<String> corsOrigins) {
+    return new Config.Server(
+        "127.0.0.1",
+        0,
+        maxBody,
+        maxBatch,
+        "",
+        new Config.Cors(corsOrigins),
+        new Config.Ws(false, List.of(), 5 * 1024 * 1024, 10_000, Duration.ofSeconds(60)));
+  }
+
+  public static Config.Jwt publicKey(Path pem) {
+    return jwt(Optional.of(pem), Optional.empty());
+  }
+
+  public static Config.Jwt jwt(Optional<Path> pem, Optional<URI> jwks) {
+    return new Config.Jwt(
+        pem, jwks, List.of(), List.of(), Duration.ofSeconds(30), Duration.ofMillis(10), "");
+  }
+
+  public static Config withServer(Config c, Config.Server server) {
+    return new Config(c.upstream(), server, c.ipc(), c.privacy(), c.auth(), c.metrics());
+  }
+
+  public static Config withTimeout(Config c, Duration timeout) {
+    Config.Upstream u = c.upstream();
+    return new Config(
+        new Config.Upstream(u.http(), u.ws(), u.privacyManager(), timeout),
+        c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
+  }
+}
