@@ -84,9 +84,9 @@ final class Keys {
       "The identity provider's JWKS URL (http or https);"
           + " set this or `publicKeyFile`, not both.");
   static final Key<List<String>> AUTH_JWT_ISSUERS = key("auth.jwt.issuers", new StringList(), "",
-      "Accepted token issuers (`iss`).");
+      "Accepted token issuers (`iss`). Empty: any issuer.");
   static final Key<List<String>> AUTH_JWT_AUDIENCES = key("auth.jwt.audiences", new StringList(),
-      "", "Accepted token audiences (`aud`).");
+      "", "Accepted token audiences (`aud`); a token must name one. Empty: any audience.");
   static final Key<Duration> AUTH_JWT_CLOCK_SKEW = key("auth.jwt.clockSkew", Durations.TYPE, "30s",
       "Clock difference tolerated when checking a token's times (`exp`, `nbf`, `iat`).");
   static final Key<Duration> AUTH_JWT_JWKS_MIN_REFETCH = key("auth.jwt.jwksMinRefetch",

@@ -30,4 +30,10 @@ class ConfigReferenceTest {
     assertEquals(ConfigReference.markdown(), Files.readString(ConfigReference.FILE),
         "docs/config-reference.md is stale; run ConfigReference.main to regenerate it");
   }
+
+  @Test
+  void theReadmeCarriesTheReference() throws Exception {
+    assertTrue(Files.readString(java.nio.file.Path.of("README.md")).contains(ConfigReference.markdown()),
+        "README.md's configuration reference differs from docs/config-reference.md");
+  }
 }

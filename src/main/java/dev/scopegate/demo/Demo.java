@@ -1,0 +1,101 @@
+package dev.scopegate.demo;
+
+import dev.scopegate.Scopegate;
+import dev.scopegate.auth.TokenMinter;
+import dev.scopegate.config.Config;
+import dev.scopegate.config.ConfigLoader;
+import dev.scopegate.devnode.DevNode;
+import dev.scopegate.devnode.DevNodeOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ./scopegate demo}: the dev node, Scopegate in front of it, a fresh signing key, two
+ * tenants' tokens and the operator key, printed with commands to try.
+ */
+public final class Demo {
+  static final int DEFAULT_PORT = 8545;
+
+  private final DevNode node;
+  private final Scopegate proxy;
+  private final Path keyDir;
+
+  private Demo(DevNode node, Scopegate proxy, Path keyDir) {
+    this.node = node;
+    this.proxy = proxy;
+    this.keyDir = keyDir;
+  }
+
+  /** Starts everything; the environment's SCOPEGATE_* variables still apply (e.g. the port). */
+  public static Future<Demo> start(Vertx vertx) {
+    TokenMinter minter = TokenMinter.generate();
+    Path keyDir = writeKey(minter);
+    Map<String, String> env = System.getenv();
+    String apiKey = env.getOrDefault("AUTH_API_KEY", env.getOrDefault("SCOPEGATE_AUTH_APIKEY", ""));
+    String operatorKey = apiKey.isEmpty() ? randomKey() : apiKey;
+    return DevNode.start(vertx, DevNodeOptions.defaults())
+        .compose(
+            node -> {
+              Config config = config(node, keyDir.resolve("issuer.pem"), operatorKey, env);
+              return Scopegate.start(vertx, config)
+                  .onFailure(e -> node.close())
+                  .map(proxy -> new Demo(node, proxy, keyDir));
+            })
+        .onSuccess(demo -> System.out.print(DemoBanner.render(demo, minter, operatorKey)));
+  }
+
+  private static Config config(DevNode node, Path pem, String apiKey, Map<String, String> env) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("upstream", Map.of("http", node.httpUrl().toString()));
+    tree.put("server", Map.of("port", DEFAULT_PORT));
+    tree.put(
+        "auth",
+        Map.of("apiKey", apiKey, "jwt", Map.of("publicKeyFile", pem.toString())));
+    return ConfigLoader.fromMap(tree, env);
+  }
+
+  private static Path writeKey(TokenMinter minter) {
+    try {
+      Path dir = Files.createTempDirectory("scopegate-demo-");
+      minter.writePublicKeyPem(dir.resolve("issuer.pem"));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo's signing key", e);
+    }
+  }
+
+  private static String randomKey() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  public int port() {
+    return proxy.httpPort();
+  }
+
+  public DevNode node() {
+    return node;
+  }
+
+  public Future<Void> stop() {
+    return proxy.stop().eventually(node::close).andThen(done -> deleteKey());
+  }
+
+  private void deleteKey() {
+    try {
+      Files.deleteIfExists(keyDir.resolve("issuer.pem"));
+      Files.deleteIfExists(keyDir);
+    } catch (IOException e) {
+      // a temp directory left behind is harmless
+    }
+  }
+}

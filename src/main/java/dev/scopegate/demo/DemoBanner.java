@@ -1,0 +1,83 @@
+package dev.scopegate.demo;
+
+import dev.scopegate.auth.TokenMinter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What the demo prints: endpoints, credentials, and commands to try. */
+final class DemoBanner {
+  /** Privacy-manager keys of the two demo tenants (base64, as Tessera prints them). */
+  static final String KEY_A = "A1ce5ELhdfn0PcSzhBdXsKb0P1uWnBvRVzBX4M94ZRA=";
+  static final String KEY_B = "Bob+/e1CyJuNd0dK3M4VHRxMTrnwPKlV2E8LbtEPoXk=";
+
+  private DemoBanner() {}
+
+  static List<String> scopesOfA() {
+    return List.of(
+        "rpc://eth_*", "rpc://net_*", "rpc://web3_*",
+        "private://0x0/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_A));
+  }
+
+  static List<String> scopesOfB() {
+    return List.of(
+        "rpc://eth_blockNumber", "rpc://web3_clientVersion",
+        "private://0x0/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_B));
+  }
+
+  /** URL-encodes a base64 key as a scope carries it. */
+  static String encode(String key) {
+    return key.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
+  }
+
+  static String render(Demo demo, TokenMinter minter, String apiKey) {
+    Duration hour = Duration.ofHours(1);
+    String tokenA = minter.mint("tenant-a", scopesOfA(), hour, Map.of());
+    String tokenB = minter.mint("tenant-b", scopesOfB(), hour, Map.of());
+    String url = "http://127.0.0.1:" + demo.port() + "/";
+    String call = "curl -s %s -H 'Content-Type: application/json' -d '%s' " + url + "; echo";
+    return String.join(
+        "\n",
+        "",
+        "Scopegate demo is running.",
+        "",
+        "  JSON-RPC endpoint : " + url + "  (HTTP POST)",
+        "  dev node          : " + demo.node().httpUrl() + "  (behind Scopegate; unprotected)",
+        "",
+        "Credentials (tokens valid for an hour; paste these into your shell):",
+        "",
+        "  export TOKEN_A='" + tokenA + "'",
+        "  export TOKEN_B='" + tokenB + "'",
+        "  export API_KEY='" + apiKey + "'",
+        "",
+        "  tenant A scopes: " + String.join(" ", scopesOfA()),
+        "  tenant B scopes: " + String.join(" ", scopesOfB()),
+        "  operator: the API key (X-API-Key), every method",
+        "",
+        "Try:",
+        "",
+        "  # allowed: tenant A reads the chain id",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"),
+        "",
+        "  # denied: tenant B has no grant for net_version",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_B\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"net_version\",\"params\":[]}"),
+        "",
+        "  # a batch: tenant B's allowed call is answered, the denied one refused",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_B\"",
+            "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_blockNumber\",\"params\":[]},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"eth_chainId\",\"params\":[]}]"),
+        "",
+        "  # operator: the API key passes everything (a tenant is refused balances for now)",
+        "  " + call.formatted("-H \"X-API-Key: $API_KEY\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"eth_accounts\",\"params\":[]}"),
+        "",
+        "  # no token: HTTP 401",
+        "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":6,"
+            + "\"method\":\"eth_chainId\"}' " + url,
+        "",
+        "Ctrl-C stops the demo.",
+        "");
+  }
+}
