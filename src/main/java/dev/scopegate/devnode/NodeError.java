@@ -1,0 +1,45 @@
+package dev.scopegate.devnode;
+
+/**
+ * The errors the dev node answers with: GoQuorum's codes and texts, so that Scopegate meets
+ * the same errors as in front of a real node. {@code %s} takes the detail.
+ */
+public enum NodeError {
+  METHOD_NOT_FOUND(-32601, "the method %s does not exist/is not available"),
+  INVALID_PARAMS(-32602, "%s"),
+  UNKNOWN_ACCOUNT(-32000, "unknown account"),
+  HEADER_NOT_FOUND(-32000, "header not found"),
+  HEADER_FOR_HASH_NOT_FOUND(-32000, "header for hash not found"),
+  NONCE_TOO_LOW(-32000, "nonce too low"),
+  NONCE_TOO_HIGH(-32000, "nonce too high"),
+  INSUFFICIENT_FUNDS(-32000, "insufficient funds for gas * price + value"),
+  INTRINSIC_GAS_TOO_LOW(-32000, "intrinsic gas too low"),
+  GAS_LIMIT_EXCEEDED(-32000, "exceeds block gas limit"),
+  GAS_PRICE_NOT_ZERO(-32000, "Gas price not 0"),
+  DATA_INPUT_MISMATCH(
+      -32000,
+      "Both \"data\" and \"input\" are set and not equal. "
+          + "Please use \"input\" to pass transaction call data."),
+  PRIVATE_UNSUPPORTED(-32000, "private transactions are not supported by the dev node yet"),
+  INTERNAL(-32603, "internal error");
+
+  private final int code;
+  private final String template;
+
+  NodeError(int code, String template) {
+    this.code = code;
+    this.template = template;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public NodeException exception() {
+    return new NodeException(this, template);
+  }
+
+  public NodeException exception(String detail) {
+    return new NodeException(this, String.format(template, detail));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.scopegate.devnode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The positional params of one call, decoded on demand with go-ethereum's rules and texts:
+ * params must be an array, at most the method's arity, and a required argument may be neither
+ * absent nor null.
+ */
+final class Params {
+  private final List<JsonNode> args;
+
+  private Params(List<JsonNode> args) {
+    this.args = args;
+  }
+
+  static Params of(Optional<JsonNode> params, int maxArgs) {
+    List<JsonNode> args = new ArrayList<>();
+    if (params.isPresent()) {
+      if (!params.get().isArray()) {
+        throw NodeError.INVALID_PARAMS.exception("non-array args");
+      }
+      params.get().forEach(args::add);
+    }
+    if (args.size() > maxArgs) {
+      throw NodeError.INVALID_PARAMS.exception("too many arguments, want at most " + maxArgs);
+    }
+    return new Params(args);
+  }
+
+  /** Argument {@code index} decoded by {@code decoder}; a decoding failure names the index. */
+  <T> T get(int index, Function<JsonNode, T> decoder) {
+    if (index >= args.size() || args.get(index).isNull()) {
+      throw NodeError.INVALID_PARAMS.exception("missing value for required argument " + index);
+    }
+    try {
+      return decoder.apply(args.get(index));
+    } catch (InvalidArgument e) {
+      String reason = "invalid argument " + index + ": " + e.getMessage();
+      throw NodeError.INVALID_PARAMS.exception(reason);
+    }
+  }
+
+  Address address(int index) {
+    return Address.of(fixed(index, 20, "common.Address"));
+  }
+
+  Hash hash(int index) {
+    return Hash.of(fixed(index, 32, "common.Hash"));
+  }
+
+  private byte[] fixed(int index, int length, String goType) {
+    return get(index, node -> Hex.decodeFixed(text(node, goType), length, goType));
+  }
+
+  byte[] data(int index) {
+    return get(index, node -> Hex.decodeData(text(node, "hexutil.Bytes"), "hexutil.Bytes"));
+  }
+
+  boolean bool(int index) {
+    return get(index, node -> {
+      if (!node.isBoolean()) {
+        throw InvalidArgument.ofType(kind(node), "bool");
+      }
+      return node.booleanValue();
+    });
+  }
+
+  /** The text of a JSON string, or go-ethereum's complaint about a non-string. */
+  static String text(JsonNode node, String goType) {
+    if (!node.isTextual()) {
+      throw InvalidArgument.ofType("non-string", goType);
+    }
+    return node.textValue();
+  }
+
+  /** The JSON kind as Go's decoder names it in type errors. */
+  static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case STRING -> "string";
+      case NUMBER -> "number";
+      case BOOLEAN -> "bool";
+      case ARRAY -> "array";
+      case OBJECT -> "object";
+      default -> "null";
+    };
+  }
+}

@@ -1,0 +1,69 @@
+package dev.scopegate.devnode;
+
+import static dev.scopegate.devnode.Await.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One dev node per test on a free port, and a client for it. */
+@ExtendWith(VertxExtension.class)
+abstract class DevNodeTestBase {
+  static final String NODE1 = "0xed9d02e382b34818e88b88a309c7fe71e65f419d";
+  static final String NODE2 = "0xca843569e3427144cead5e4d5999a3d0ccf92b8e";
+  static final String NODE3 = "0x0fbdc686b912d7722dc86510934589e0aaf3b55a";
+  /** Funded at genesis but not managed by the node. */
+  static final String OUTSIDER = "0x9186eb3d20cbd1f5f992a950d808c4495153abd5";
+  static final String STRANGER = "0x1111111111111111111111111111111111111111";
+  /** 10^27 wei, the genesis allocation. */
+  static final BigInteger GENESIS_BALANCE = BigInteger.TEN.pow(27);
+
+  DevNode node;
+  RpcClient client;
+
+  DevNodeOptions options() {
+    return DevNodeOptions.defaults();
+  }
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    node = await(DevNode.start(vertx, options()));
+    client = new RpcClient(node.httpUrl());
+  }
+
+  @AfterEach
+  void closeNode() {
+    await(node.close());
+  }
+
+  static String hex(BigInteger value) {
+    return "0x" + value.toString(16);
+  }
+
+  static String hex(long value) {
+    return "0x" + Long.toHexString(value);
+  }
+
+  /** An eth_sendTransaction object; pairs of field name and value. */
+  static Map<String, Object> tx(Object... fields) {
+    Map<String, Object> tx = new LinkedHashMap<>();
+    for (int i = 0; i < fields.length; i += 2) {
+      tx.put((String) fields[i], fields[i + 1]);
+    }
+    return tx;
+  }
+
+  String send(Object... fields) {
+    return client.result("eth_sendTransaction", tx(fields)).asText();
+  }
+
+  BigInteger balance(String address, String block) {
+    String quantity = client.result("eth_getBalance", address, block).asText();
+    return new BigInteger(quantity.substring(2), 16);
+  }
+}
