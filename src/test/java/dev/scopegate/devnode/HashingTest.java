@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,17 +27,6 @@ class HashingTest {
       byte[] input = new byte[length];
       random.nextBytes(input);
       assertArrayEquals(Hash.sha3(input), Keccak.hash256(input), "length " + length);
-    }
-  }
-
-  @Test
-  void theSameSpongeWithSha3PaddingAgreesWithTheJdk() throws NoSuchAlgorithmException {
-    MessageDigest sha3 = MessageDigest.getInstance("SHA3-256");
-    Random random = new Random(7);
-    for (int length = 0; length <= 300; length += 17) {
-      byte[] input = new byte[length];
-      random.nextBytes(input);
-      assertArrayEquals(sha3.digest(input), Keccak.sponge(input, (byte) 0x06), "length " + length);
     }
   }
 
