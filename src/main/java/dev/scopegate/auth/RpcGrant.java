@@ -6,6 +6,10 @@ import java.util.Optional;
  * An {@code rpc://} scope in GoQuorum's grammar: {@code rpc://<namespace><_|.><method>}, where an
  * empty part or {@code *} matches anything and {@code rpc://} alone grants every method. Only a
  * whole part may be a wildcard: {@code rpc://eth_get*} grants nothing.
+ *
+ * <p>As in the GoQuorum security plugin, the scheme is case-insensitive and a scope without a
+ * delimiter names a namespace ({@code rpc://eth} is {@code rpc://eth_*}). Stricter than the plugin:
+ * a third part ({@code rpc://eth_get_x}) makes the scope malformed rather than being ignored.
  */
 public record RpcGrant(String namespace, String function) {
   private static final String PREFIX = "rpc://";
@@ -13,16 +17,13 @@ public record RpcGrant(String namespace, String function) {
 
   /** Parses one scope; empty when it is not an rpc scope or is malformed. */
   public static Optional<RpcGrant> parse(String scope) {
-    if (!scope.startsWith(PREFIX)) {
+    if (!scope.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Optional.empty();
     }
     String rest = scope.substring(PREFIX.length());
-    if (rest.isEmpty() || rest.equals(ANY)) {
-      return Optional.of(new RpcGrant(ANY, ANY));
-    }
     int cut = delimiter(rest);
     if (cut < 0) {
-      return Optional.empty();
+      return Optional.ofNullable(part(rest)).map(namespace -> new RpcGrant(namespace, ANY));
     }
     String namespace = part(rest.substring(0, cut));
     String function = part(rest.substring(cut + 1));

@@ -1,0 +1,129 @@
+package dev.scopegate.auth;
+
+import dev.scopegate.jsonrpc.RpcError;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issuer keys from a JWKS URL. Loaded at start, retried with backoff until they load (tokens are
+ * refused as unavailable meanwhile), and refetched when a token names an unknown key id — at most
+ * once per {@code minRefetch}, so unknown ids cannot make Scopegate hammer the identity provider.
+ */
+final class JwksKeySource implements KeySource {
+  private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
+  private static final Duration MIN_DELAY = Duration.ofMillis(10);
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final Vertx vertx;
+  private final JwksFetcher fetcher;
+  private final Duration minRefetch;
+  private final Clock clock;
+  private final Promise<Void> loaded = Promise.promise();
+  private final AtomicReference<KeyRing> ring = new AtomicReference<>();
+  private final AtomicReference<Future<KeyRing>> inflight = new AtomicReference<>();
+  private volatile Instant lastFetch = Instant.MIN;
+  private volatile long retryTimer = -1;
+  private volatile boolean closed;
+
+  JwksKeySource(Vertx vertx, JwksFetcher fetcher, Duration minRefetch, Clock clock) {
+    this.vertx = vertx;
+    this.fetcher = fetcher;
+    this.minRefetch = minRefetch;
+    this.clock = clock;
+    load(clamp(minRefetch, MIN_DELAY, FIRST_BACKOFF));
+  }
+
+  @Override
+  public Future<KeyRing> keysFor(Optional<String> kid) {
+    KeyRing current = ring.get();
+    if (current == null) {
+      return Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception());
+    }
+    if (kid.isEmpty() || current.knows(kid.get()) || !mayRefetch()) {
+      return Future.succeededFuture(current);
+    }
+    LOG.debug("token names a key id not in the JWKS; refetching {}", fetcher.url());
+    return refresh().recover(e -> Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception()));
+  }
+
+  /** Completes when keys first load. */
+  Future<Void> loaded() {
+    return loaded.future();
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    vertx.cancelTimer(retryTimer);
+    fetcher.close();
+    return Future.succeededFuture();
+  }
+
+  private void load(Duration backoff) {
+    if (closed) {
+      return;
+    }
+    refresh()
+        .onSuccess(r -> loaded.tryComplete())
+        .onFailure(
+            e -> {
+              LOG.warn(
+                  "JWKS {} unavailable ({}); tokens are refused until it loads; retrying in {}",
+                  fetcher.url(),
+                  e.getMessage(),
+                  backoff);
+              if (!closed) {
+                Duration next = clamp(backoff.multipliedBy(2), MIN_DELAY, MAX_BACKOFF);
+                retryTimer = vertx.setTimer(backoff.toMillis(), id -> load(next));
+              }
+            });
+  }
+
+  /** One fetch at a time: callers arriving during a fetch share it. */
+  private Future<KeyRing> refresh() {
+    Promise<KeyRing> promise = Promise.promise();
+    Future<KeyRing> running = inflight.compareAndExchange(null, promise.future());
+    if (running != null) {
+      return running;
+    }
+    lastFetch = clock.instant();
+    fetcher
+        .fetch()
+        .map(this::install)
+        .onComplete(
+            result -> {
+              inflight.set(null);
+              promise.handle(result);
+            });
+    return promise.future();
+  }
+
+  private KeyRing install(List<VerificationKey> keys) {
+    KeyRing current = ring.get();
+    if (current != null && current.holds(keys)) {
+      return current;
+    }
+    KeyRing next = KeyRing.of(vertx, keys);
+    ring.set(next);
+    LOG.info("JWKS {}: {} keys in force, key ids {}", fetcher.url(), keys.size(), next.kids());
+    return next;
+  }
+
+  private boolean mayRefetch() {
+    return !clock.instant().isBefore(lastFetch.plus(minRefetch));
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+  }
+}

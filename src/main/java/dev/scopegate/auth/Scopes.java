@@ -1,0 +1,64 @@
+package dev.scopegate.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The grants a token's scopes carry. The scopes come from the claim {@code scope} or {@code scp},
+ * each a space-separated string or an array of strings; scopes that are neither {@code rpc://} nor
+ * well-formed {@code private://} grant nothing.
+ */
+public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants) {
+  private static final List<String> CLAIMS = List.of("scope", "scp");
+
+  public Scopes {
+    rpcGrants = List.copyOf(rpcGrants);
+    privateGrants = List.copyOf(privateGrants);
+  }
+
+  /** The grants of a token's claims (a JSON object). */
+  public static Scopes fromClaims(JsonNode claims) {
+    return parse(raw(claims));
+  }
+
+  public static Scopes parse(Collection<String> scopes) {
+    List<RpcGrant> rpc = new ArrayList<>();
+    List<PrivateGrant> privates = new ArrayList<>();
+    for (String scope : scopes) {
+      RpcGrant.parse(scope).ifPresent(rpc::add);
+      PrivateGrant.parse(scope).ifPresent(privates::add);
+    }
+    return new Scopes(rpc, privates);
+  }
+
+  /** The scope strings of {@code scope} and {@code scp}, in order, without repeats. */
+  static Set<String> raw(JsonNode claims) {
+    Set<String> scopes = new LinkedHashSet<>();
+    for (String name : CLAIMS) {
+      JsonNode claim = claims.path(name);
+      if (claim.isTextual()) {
+        addWords(claim.textValue(), scopes);
+      } else if (claim.isArray()) {
+        claim.forEach(
+            item -> {
+              if (item.isTextual()) {
+                addWords(item.textValue(), scopes);
+              }
+            });
+      }
+    }
+    return scopes;
+  }
+
+  private static void addWords(String text, Set<String> into) {
+    for (String word : text.trim().split("\\s+")) {
+      if (!word.isEmpty()) {
+        into.add(word);
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.scopegate.auth;
+
+import static dev.scopegate.auth.TestTokens.AUDIENCE;
+import static dev.scopegate.auth.TestTokens.ISSUER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scopegate.config.Config;
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RpcError;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Keys from a JWKS endpoint served by a test HTTP server; refetches ruled by the test clock. */
+@ExtendWith(VertxExtension.class)
+class JwksKeySourceTest {
+  private static final KeyPair K1 = TestTokens.rsa();
+  private static final KeyPair K2 = TestTokens.rsa();
+  private static final KeyPair EC = TestTokens.ec("secp256r1");
+  private static final Duration MIN_REFETCH = Duration.ofMillis(10);
+
+  private final TestClock clock = new TestClock();
+  private Vertx vertx;
+  private JwksServer jwks;
+  private JwksKeySource source;
+  private JwtVerifier verifier;
+
+  @BeforeEach
+  void serveK1(Vertx vertx) {
+    this.vertx = vertx;
+    jwks = Await.result(JwksServer.start(vertx, 0));
+    jwks.serve(TestTokens.jwks(TestTokens.jwk(K1.getPublic(), "k1")));
+  }
+
+  @AfterEach
+  void closeSource() {
+    if (source != null) {
+      Await.result(source.close());
+    }
+  }
+
+  @Test
+  void tokensVerifyOnceTheKeysLoad() {
+    start(jwks);
+    Await.result(source.loaded());
+
+    assertEquals("alice", Await.result(verifier.verify(token("k1", K1))).subject());
+    assertEquals("alice", Await.result(verifier.verify(token(null, K1))).subject());
+    assertEquals(1, jwks.fetches());
+  }
+
+  @Test
+  void unknownKidRefetchesAndFindsTheRotatedKey() {
+    start(jwks);
+    Await.result(source.loaded());
+    jwks.serve(TestTokens.jwks(TestTokens.jwk(K2.getPublic(), "k2")));
+    clock.advance(Duration.ofSeconds(1));
+
+    assertEquals("alice", Await.result(verifier.verify(token("k2", K2))).subject());
+    assertEquals(2, jwks.fetches());
+    // k1 left the set: its tokens are no longer accepted
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k1", K1))));
+  }
+
+  @Test
+  void unknownKidsRefetchAtMostOncePerMinRefetch() {
+    start(jwks);
+    Await.result(source.loaded());
+
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k9", K2))));
+    assertEquals(1, jwks.fetches(), "fetched at start, then within minRefetch: not again");
+
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k9", K2))));
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k8", K2))));
+    assertEquals(2, jwks.fetches(), "one refetch for the two unknown kids");
+  }
+
+  @Test
+  void unknownKidWhileTheJwksIsDownIsUnavailableKnownKidsStillVerify() {
+    start(jwks);
+    Await.result(source.loaded());
+    Await.result(jwks.stop());
+    clock.advance(Duration.ofSeconds(1));
+
+    assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(verifier.verify(token("k2", K2))));
+    assertEquals("alice", Await.result(verifier.verify(token("k1", K1))).subject());
+  }
+
+  @Test
+  void jwksDownAtStartRefusesAsUnavailableThenAcceptsOnceItIsUp() {
+    int port = jwks.port();
+    URI url = jwks.url();
+    Await.result(jwks.stop());
+
+    start(url); // must not fail although nothing listens
+    assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(verifier.verify(token("k1", K1))));
+
+    JwksServer up = Await.result(JwksServer.start(vertx, port));
+    up.serve(TestTokens.jwks(TestTokens.jwk(K1.getPublic(), "k1")));
+    Await.result(source.loaded());
+
+    assertEquals("alice", Await.result(verifier.verify(token("k1", K1))).subject());
+  }
+
+  @Test
+  void jwksFailingAtStartIsRetriedUntilItAnswers() {
+    jwks.status(503);
+    start(jwks);
+    Await.result(jwks.answered(1));
+    assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(verifier.verify(token("k1", K1))));
+
+    jwks.status(200);
+    Await.result(source.loaded());
+
+    assertEquals("alice", Await.result(verifier.verify(token("k1", K1))).subject());
+    assertTrue(jwks.fetches() >= 2, "refused fetches were retried");
+  }
+
+  @Test
+  void ecKeysAndAlgPinnedKeysFromTheSet() {
+    ObjectNode pinned = TestTokens.jwk(K1.getPublic(), "k1").put("alg", "RS384");
+    ObjectNode hmac = Json.MAPPER.createObjectNode().put("kty", "oct").put("kid", "h");
+    hmac.put("k", TestTokens.base64url("secret"));
+    jwks.serve(TestTokens.jwks(pinned, TestTokens.jwk(EC.getPublic(), "e1"), hmac));
+    start(jwks);
+    Await.result(source.loaded());
+
+    assertEquals("alice", Await.result(verifier.verify(token("e1", "ES256", EC))).subject());
+    assertEquals("alice", Await.result(verifier.verify(token("k1", "RS384", K1))).subject());
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k1", "RS256", K1))));
+    String hs256 =
+        TestTokens.token(clock.instant())
+            .header("kid", "h")
+            .hmac("HS256", "secret".getBytes(StandardCharsets.UTF_8));
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(hs256)));
+  }
+
+  @Test
+  void creatingAVerifierForAnUnreachableJwksDoesNotFail() {
+    URI url = jwks.url();
+    Await.result(jwks.stop());
+    Config.Jwt jwt =
+        new Config.Jwt(
+            Optional.empty(),
+            Optional.of(url),
+            List.of(ISSUER),
+            List.of(AUDIENCE),
+            Duration.ofSeconds(30),
+            MIN_REFETCH,
+            "");
+
+    TokenVerifier created = TokenVerifiers.create(vertx, jwt, clock);
+
+    assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(created.verify(token("k1", K1))));
+    Await.result(created.close());
+  }
+
+  private void start(JwksServer server) {
+    start(server.url());
+  }
+
+  private void start(URI url) {
+    source = new JwksKeySource(vertx, new JwksFetcher(vertx, url), MIN_REFETCH, clock);
+    ClaimChecks checks =
+        new ClaimChecks(List.of(ISSUER), List.of(AUDIENCE), Duration.ofSeconds(30));
+    verifier = new JwtVerifier(source, checks, new TenantClaims(""), clock);
+  }
+
+  private String token(String kid, KeyPair keys) {
+    return token(kid, "RS256", keys);
+  }
+
+  private String token(String kid, String alg, KeyPair keys) {
+    TestTokens.Builder token = TestTokens.token(clock.instant());
+    if (kid != null) {
+      token.header("kid", kid);
+    }
+    return token.sign(alg, keys.getPrivate());
+  }
+}
