@@ -36,7 +36,7 @@ class HttpWireTest {
     this.vertx = vertx;
     node = ScriptedNode.start(vertx);
     node.echo();
-    proxy = startProxy(TestConfigs.server(1024, 3, List.of("https://dapp.example")));
+    proxy = startProxy(TestConfigs.server(1024, 4, List.of("https://dapp.example")));
   }
 
   private Proxy startProxy(dev.scopegate.config.Config.Server server) throws Exception {
@@ -158,7 +158,7 @@ class HttpWireTest {
   @Test
   void batchLimit() {
     String body =
-        "[" + String.join(",", java.util.Collections.nCopies(4, Wire.call(1, "a_b", "[]"))) + "]";
+        "[" + String.join(",", java.util.Collections.nCopies(5, Wire.call(1, "a_b", "[]"))) + "]";
     JsonNode answer = json(proxy.operator(body));
     assertTrue(answer.isObject(), "one error for the whole batch");
     assertEquals(-32005, answer.get("error").get("code").asInt());
