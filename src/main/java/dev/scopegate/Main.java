@@ -25,7 +25,12 @@ public final class Main {
     switch (cli.mode()) {
       case HELP -> System.out.print(Cli.USAGE);
       case VERSION -> System.out.println("scopegate " + version());
-      case DEMO -> runUntilStopped(vertx -> Demo.start(vertx).map(demo -> demo::stop));
+      case DEMO ->
+          runUntilStopped(
+              vertx ->
+                  Demo.start(vertx, System.getenv())
+                      .onSuccess(demo -> System.out.print(demo.banner()))
+                      .map(demo -> demo::stop));
       case RUN -> {
         Config config;
         try {

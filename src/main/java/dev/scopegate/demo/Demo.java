@@ -27,29 +27,40 @@ public final class Demo {
   private final DevNode node;
   private final Scopegate proxy;
   private final Path keyDir;
+  private final TokenMinter minter;
+  private final String apiKey;
 
-  private Demo(DevNode node, Scopegate proxy, Path keyDir) {
+  private Demo(DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey) {
     this.node = node;
     this.proxy = proxy;
     this.keyDir = keyDir;
+    this.minter = minter;
+    this.apiKey = apiKey;
   }
 
-  /** Starts everything; the environment's SCOPEGATE_* variables still apply (e.g. the port). */
-  public static Future<Demo> start(Vertx vertx) {
+  /**
+   * Starts everything. {@code env} is applied as Scopegate's environment, so SCOPEGATE_* variables
+   * still work (e.g. {@code SCOPEGATE_SERVER_PORT}); an API key given there is used, else one is
+   * generated.
+   */
+  public static Future<Demo> start(Vertx vertx, Map<String, String> env) {
     TokenMinter minter = TokenMinter.generate();
     Path keyDir = writeKey(minter);
-    Map<String, String> env = System.getenv();
-    String apiKey = env.getOrDefault("AUTH_API_KEY", env.getOrDefault("SCOPEGATE_AUTH_APIKEY", ""));
-    String operatorKey = apiKey.isEmpty() ? randomKey() : apiKey;
+    String given = env.getOrDefault("AUTH_API_KEY", env.getOrDefault("SCOPEGATE_AUTH_APIKEY", ""));
+    String apiKey = given.isEmpty() ? randomKey() : given;
     return DevNode.start(vertx, DevNodeOptions.defaults())
         .compose(
             node -> {
-              Config config = config(node, keyDir.resolve("issuer.pem"), operatorKey, env);
+              Config config = config(node, keyDir.resolve("issuer.pem"), apiKey, env);
               return Scopegate.start(vertx, config)
                   .onFailure(e -> node.close())
-                  .map(proxy -> new Demo(node, proxy, keyDir));
-            })
-        .onSuccess(demo -> System.out.print(DemoBanner.render(demo, minter, operatorKey)));
+                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey));
+            });
+  }
+
+  /** What to print: endpoints, fresh tokens for both tenants, the API key, commands to try. */
+  public String banner() {
+    return DemoBanner.render(this, minter, apiKey);
   }
 
   private static Config config(DevNode node, Path pem, String apiKey, Map<String, String> env) {

@@ -1,0 +1,80 @@
+package dev.scopegate.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.testing.Wire;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo does what its banner says: the printed credentials behave as described. */
+@ExtendWith(VertxExtension.class)
+class DemoTest {
+  private Demo demo;
+  private String banner;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    demo = Demo.start(vertx, Map.of("SCOPEGATE_SERVER_PORT", "0")).await(20, TimeUnit.SECONDS);
+    banner = demo.banner();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    demo.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  private String printed(String name) {
+    Matcher m = Pattern.compile("export " + name + "='([^']+)'").matcher(banner);
+    assertTrue(m.find(), name + " is printed");
+    return m.group(1);
+  }
+
+  private URI url() {
+    Matcher m = Pattern.compile("JSON-RPC endpoint : (\\S+)").matcher(banner);
+    assertTrue(m.find());
+    return URI.create(m.group(1));
+  }
+
+  private JsonNode call(String header, String value, String body) {
+    return Wire.json(Wire.post(url(), body, header, value));
+  }
+
+  @Test
+  void bannerCredentialsBehaveAsDescribed() {
+    assertEquals(URI.create("http://127.0.0.1:" + demo.port() + "/"), url());
+    String a = "Bearer " + printed("TOKEN_A");
+    String b = "Bearer " + printed("TOKEN_B");
+    assertEquals("0x539", call("Authorization", a, Wire.call(1, "eth_chainId", "[]")).get("result").asText());
+    assertEquals(
+        "net_version - access denied",
+        call("Authorization", b, Wire.call(2, "net_version", "[]")).get("error").get("message").asText());
+    JsonNode batch =
+        call("Authorization", b, "[" + Wire.call(3, "eth_blockNumber", "[]") + "," + Wire.call(4, "eth_chainId", "[]") + "]");
+    assertTrue(batch.get(0).get("result").asText().startsWith("0x"));
+    assertEquals("eth_chainId - access denied", batch.get(1).get("error").get("message").asText());
+    JsonNode accounts = call("X-API-Key", printed("API_KEY"), Wire.call(5, "eth_accounts", "[]"));
+    assertEquals(3, accounts.get("result").size());
+    HttpResponse<String> anonymous = Wire.post(url(), Wire.call(6, "eth_chainId", "[]"));
+    assertEquals(401, anonymous.statusCode());
+  }
+
+  @Test
+  void bannerShowsTheCommandsToTry() {
+    for (String expected :
+        new String[] {"Authorization: Bearer $TOKEN_A", "X-API-Key: $API_KEY", "Ctrl-C"}) {
+      assertTrue(banner.contains(expected), expected);
+    }
+  }
+}
