@@ -68,7 +68,14 @@ public final class Main {
             new Thread(
                 () -> {
                   try {
-                    stopper.stop().eventually(vertx::close).await(10, TimeUnit.SECONDS);
+                    stopper.stop().await(10, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("scopegate: unclean stop: " + describe(e));
+                  }
+                  // Awaited on its own: a listener chained after close would need an event loop
+                  // that close has just terminated.
+                  try {
+                    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                   } catch (Exception e) {
                     System.err.println("scopegate: unclean stop: " + describe(e));
                   }

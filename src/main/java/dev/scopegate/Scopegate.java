@@ -35,15 +35,15 @@ public final class Scopegate {
   }
 
   public static Future<Scopegate> start(Vertx vertx, Config config) {
+    Authenticator authenticator = Authenticator.create(vertx, config.auth());
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
-    Authenticator authenticator = Authenticator.create(vertx, config.auth());
     Dispatcher dispatcher =
         new Dispatcher(new Policy(PolicyTable.standard(Map.of())), upstream);
     return HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
         .map(http -> new Scopegate(config, upstream, authenticator, http))
         .onSuccess(Scopegate::logListening)
-        .onFailure(e -> upstream.close());
+        .onFailure(e -> upstream.close().eventually(authenticator::close));
   }
 
   /** The HTTP port actually bound (useful with port 0). */

@@ -17,12 +17,15 @@ import org.slf4j.LoggerFactory;
  * Issuer keys from a JWKS URL. Loaded at start, retried with backoff until they load (tokens are
  * refused as unavailable meanwhile), and refetched when a token names an unknown key id — at most
  * once per {@code minRefetch}, so unknown ids cannot make Scopegate hammer the identity provider.
+ * Refreshed every {@link #REFRESH_EVERY} as well, so that a withdrawn key stops being trusted.
  */
 final class JwksKeySource implements KeySource {
   private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
   private static final Duration MIN_DELAY = Duration.ofMillis(10);
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Keys the identity provider withdraws stop being trusted within this time. */
+  static final Duration REFRESH_EVERY = Duration.ofMinutes(5);
 
   private final Vertx vertx;
   private final JwksFetcher fetcher;
@@ -33,14 +36,31 @@ final class JwksKeySource implements KeySource {
   private final AtomicReference<Future<KeyRing>> inflight = new AtomicReference<>();
   private volatile Instant lastFetch = Instant.MIN;
   private volatile long retryTimer = -1;
+  private volatile long refreshTimer = -1;
   private volatile boolean closed;
 
   JwksKeySource(Vertx vertx, JwksFetcher fetcher, Duration minRefetch, Clock clock) {
+    this(vertx, fetcher, minRefetch, clock, REFRESH_EVERY);
+  }
+
+  JwksKeySource(
+      Vertx vertx, JwksFetcher fetcher, Duration minRefetch, Clock clock, Duration refreshEvery) {
     this.vertx = vertx;
     this.fetcher = fetcher;
     this.minRefetch = minRefetch;
     this.clock = clock;
     load(clamp(minRefetch, MIN_DELAY, FIRST_BACKOFF));
+    refreshTimer =
+        vertx.setPeriodic(
+            refreshEvery.toMillis(),
+            id ->
+                refresh()
+                    .onFailure(
+                        e ->
+                            LOG.warn(
+                                "JWKS {} refresh failed ({}); keeping the keys in force",
+                                fetcher.url(),
+                                e.getMessage())));
   }
 
   @Override
@@ -65,6 +85,7 @@ final class JwksKeySource implements KeySource {
   public Future<Void> close() {
     closed = true;
     vertx.cancelTimer(retryTimer);
+    vertx.cancelTimer(refreshTimer);
     fetcher.close();
     return Future.succeededFuture();
   }

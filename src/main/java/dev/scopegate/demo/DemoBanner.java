@@ -69,13 +69,13 @@ final class DemoBanner {
             "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_blockNumber\",\"params\":[]},"
                 + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"eth_chainId\",\"params\":[]}]"),
         "",
-        "  # operator: the API key passes everything (a tenant is refused balances for now)",
+        "  # operator: the API key passes every method (tenants are refused the node's accounts for now)",
         "  " + call.formatted("-H \"X-API-Key: $API_KEY\"",
             "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"eth_accounts\",\"params\":[]}"),
         "",
         "  # no token: HTTP 401",
         "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":6,"
-            + "\"method\":\"eth_chainId\"}' " + url,
+            + "\"method\":\"eth_chainId\"}' " + url + "; echo",
         "",
         "Ctrl-C stops the demo.",
         "");

@@ -74,6 +74,25 @@ class JwksKeySourceTest {
   }
 
   @Test
+  void aWithdrawnKeyStopsBeingTrustedAfterTheTimedRefresh() {
+    source =
+        new JwksKeySource(
+            vertx, new JwksFetcher(vertx, jwks.url()), MIN_REFETCH, clock, Duration.ofMillis(50));
+    Await.result(source.loaded());
+    assertTrue(Await.result(source.keysFor(Optional.of("k1"))).knows("k1"));
+    jwks.serve(TestTokens.jwks(TestTokens.jwk(K2.getPublic(), "k2")));
+    Await.result(jwks.answered(3));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Await.result(source.keysFor(Optional.empty())).knows("k1")
+        && System.nanoTime() < deadline) {
+      Await.result(jwks.answered(jwks.fetches() + 1));
+    }
+    KeyRing refreshed = Await.result(source.keysFor(Optional.empty()));
+    assertTrue(refreshed.knows("k2"), "refreshed without any token asking");
+    assertTrue(!refreshed.knows("k1"), "the withdrawn key is gone");
+  }
+
+  @Test
   void unknownKidsRefetchAtMostOncePerMinRefetch() {
     start(jwks);
     Await.result(source.loaded());
