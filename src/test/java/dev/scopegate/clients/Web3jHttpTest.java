@@ -6,26 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scopegate.auth.TokenMinter;
 import dev.scopegate.devnode.DevNode;
-import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.testing.Proxy;
+import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.TestConfigs;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigInteger;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -37,25 +29,20 @@ import org.web3j.protocol.http.HttpService;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Web3jHttpTest {
-  private final TokenMinter minter = TokenMinter.generate();
+  private Stack stack;
   private DevNode node;
   private Proxy proxy;
 
   @BeforeAll
-  void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
-    Path pem = dir.resolve("issuer.pem");
-    minter.writePublicKeyPem(pem);
-    proxy =
-        Proxy.start(
-            vertx,
-            TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(pem), Optional.empty())));
+  void start(Vertx vertx) throws Exception {
+    stack = Stack.start(vertx);
+    node = stack.node();
+    proxy = stack.proxy();
   }
 
   @AfterAll
   void stop() throws Exception {
-    proxy.close();
-    node.close().await(10, TimeUnit.SECONDS);
+    stack.close();
   }
 
   private Web3j client(String header, String value) {
@@ -67,8 +54,7 @@ class Web3jHttpTest {
   }
 
   private Web3j tenant(String... scopes) {
-    String token = minter.mint("dapp", List.of(scopes), Duration.ofMinutes(5), Map.of());
-    return client("Authorization", "Bearer " + token);
+    return client("Authorization", "Bearer " + stack.token(scopes));
   }
 
   @Test

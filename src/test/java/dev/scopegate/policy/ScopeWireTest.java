@@ -3,27 +3,17 @@ package dev.scopegate.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopegate.auth.TokenMinter;
-import dev.scopegate.config.Config;
 import dev.scopegate.devnode.DevNode;
-import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.testing.Proxy;
-import dev.scopegate.testing.TestConfigs;
+import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.Wire;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,27 +21,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScopeWireTest {
-  private final TokenMinter minter = TokenMinter.generate();
+  private Stack stack;
   private DevNode node;
   private Proxy proxy;
 
   @BeforeAll
-  void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
-    Path pem = dir.resolve("issuer.pem");
-    minter.writePublicKeyPem(pem);
-    Config config = TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(pem), Optional.empty()));
-    proxy = Proxy.start(vertx, config);
+  void start(Vertx vertx) throws Exception {
+    stack = Stack.start(vertx);
+    node = stack.node();
+    proxy = stack.proxy();
   }
 
   @AfterAll
   void stop() throws Exception {
-    proxy.close();
-    node.close().await(10, TimeUnit.SECONDS);
+    stack.close();
   }
 
   private String token(String scopes) {
-    return minter.mint("tenant", Arrays.asList(scopes.split(" ")), Duration.ofMinutes(5), Map.of());
+    return stack.token(scopes.split(" "));
   }
 
   @ParameterizedTest(name = "{0} calling {1} -> {2}")
