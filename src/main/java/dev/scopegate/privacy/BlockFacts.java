@@ -1,0 +1,17 @@
+package dev.scopegate.privacy;
+
+import java.util.List;
+
+/**
+ * What one block adds to the index: its identity (for resuming and for noticing
+ * reorganisations) and the facts of its private transactions and contracts. The contract facts
+ * are final values: an extension's parties are already merged with the earlier ones.
+ */
+public record BlockFacts(
+    long number, String hash, String parentHash, List<TxFact> transactions, List<ContractFact> contracts) {
+
+  public BlockFacts {
+    transactions = List.copyOf(transactions);
+    contracts = List.copyOf(contracts);
+  }
+}
