@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The command line: what to do, and with which configuration file. */
-record Cli(Mode mode, Optional<Path> configFile) {
+record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
 
   enum Mode {
     RUN,
@@ -19,6 +19,7 @@ record Cli(Mode mode, Optional<Path> configFile) {
         scopegate demo                 start a dev node and Scopegate in front of it, print tokens
         scopegate --config FILE        run against a real node, configured by FILE (YAML)
         scopegate                      run configured by SCOPEGATE_* environment variables only
+        scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
         scopegate --help | --version
 
       Every configuration key can also be set as SCOPEGATE_<KEY PATH>, upper-cased, dots as '_'
@@ -31,14 +32,16 @@ record Cli(Mode mode, Optional<Path> configFile) {
   static Cli parse(String... args) {
     Mode mode = Mode.RUN;
     Optional<Path> config = Optional.empty();
+    boolean reindex = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
+        case "--reindex" -> reindex = true;
         case "-h", "--help", "help" -> {
-          return new Cli(Mode.HELP, Optional.empty());
+          return new Cli(Mode.HELP, Optional.empty(), false);
         }
         case "--version", "version" -> {
-          return new Cli(Mode.VERSION, Optional.empty());
+          return new Cli(Mode.VERSION, Optional.empty(), false);
         }
         case "--config", "-c" -> {
           if (i + 1 >= args.length) {
@@ -52,6 +55,6 @@ record Cli(Mode mode, Optional<Path> configFile) {
     if (mode == Mode.DEMO && config.isPresent()) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config);
+    return new Cli(mode, config, reindex);
   }
 }

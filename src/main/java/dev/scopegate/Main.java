@@ -40,7 +40,7 @@ public final class Main {
           System.exit(2);
           return;
         }
-        runUntilStopped(vertx -> Scopegate.start(vertx, config).map(s -> s::stop));
+        runUntilStopped(vertx -> Scopegate.start(vertx, config, cli.reindex()).map(s -> s::stop));
       }
     }
   }

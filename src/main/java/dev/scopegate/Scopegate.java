@@ -5,6 +5,7 @@ import dev.scopegate.config.Config;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.policy.PolicyTable;
+import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.upstream.HttpUpstream;
 import dev.scopegate.upstream.Upstream;
@@ -25,25 +26,44 @@ public final class Scopegate {
   private final Config config;
   private final Upstream upstream;
   private final Authenticator authenticator;
+  private final PrivacyService privacy;
   private final HttpServer http;
 
-  private Scopegate(Config config, Upstream upstream, Authenticator authenticator, HttpServer http) {
+  private Scopegate(
+      Config config,
+      Upstream upstream,
+      Authenticator authenticator,
+      PrivacyService privacy,
+      HttpServer http) {
     this.config = config;
     this.upstream = upstream;
     this.authenticator = authenticator;
+    this.privacy = privacy;
     this.http = http;
   }
 
   public static Future<Scopegate> start(Vertx vertx, Config config) {
+    return start(vertx, config, false);
+  }
+
+  /** Starts; {@code reindex} rebuilds the privacy index from {@code privacy.index.fromBlock}. */
+  public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex) {
     Authenticator authenticator = Authenticator.create(vertx, config.auth());
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Dispatcher dispatcher =
         new Dispatcher(new Policy(PolicyTable.standard(Map.of())), upstream);
-    return HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
-        .map(http -> new Scopegate(config, upstream, authenticator, http))
+    return PrivacyService.start(vertx, config, upstream, reindex)
+        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
+            .map(http -> new Scopegate(config, upstream, authenticator, privacy, http))
+            .onFailure(e -> privacy.stop()))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close().eventually(authenticator::close));
+  }
+
+  /** The privacy layer: resolver, block pinner, index status. */
+  public PrivacyService privacy() {
+    return privacy;
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -65,6 +85,7 @@ public final class Scopegate {
 
   public Future<Void> stop() {
     return http.close()
+        .eventually(privacy::stop)
         .eventually(authenticator::close)
         .eventually(upstream::close);
   }

@@ -42,7 +42,7 @@ public record Config(
   public record Privacy(Index index) {}
 
   /** {@code privacy.index.*}. */
-  public record Index(Path path, long fromBlock, Duration maxWait) {}
+  public record Index(Path path, long fromBlock, Duration maxWait, Duration pollInterval) {}
 
   /** {@code auth.*}; an empty API key means the API key is off. */
   public record Auth(String apiKey, Jwt jwt) {}

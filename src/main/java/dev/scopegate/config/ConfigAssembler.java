@@ -13,7 +13,8 @@ final class ConfigAssembler {
         server(s),
         new Config.Ipc(s.get(IPC_PATH), s.get(IPC_MODE), s.get(IPC_MAX_MESSAGE_BYTES)),
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),
-            s.get(PRIVACY_INDEX_FROM_BLOCK), s.get(PRIVACY_INDEX_MAX_WAIT))),
+            s.get(PRIVACY_INDEX_FROM_BLOCK), s.get(PRIVACY_INDEX_MAX_WAIT),
+            s.get(PRIVACY_INDEX_POLL_INTERVAL))),
         new Config.Auth(s.get(AUTH_API_KEY), jwt(s)),
         new Config.Metrics(s.get(METRICS_PORT)));
   }

@@ -71,6 +71,8 @@ final class Keys {
           + " and are refused to tenants.");
   static final Key<Duration> PRIVACY_INDEX_MAX_WAIT = key("privacy.index.maxWait", Durations.TYPE,
       "2s", "How long a tenant's call waits for the index to catch up before a retriable error.");
+  static final Key<Duration> PRIVACY_INDEX_POLL_INTERVAL = key("privacy.index.pollInterval",
+      Durations.TYPE, "1s", "How often the index asks the node for a new head once it has caught up.");
 
   static final Key<String> AUTH_API_KEY = key("auth.apiKey", STRING, "",
       "Machine-to-machine key (`X-API-Key`); its holder is an operator."

@@ -10,6 +10,7 @@ public enum RpcError {
   DUPLICATE_KEY(-32600, "invalid request: duplicate key", 200),
   BODY_TOO_LARGE(-32600, "request body too large", 413),
   BATCH_TOO_LARGE(-32005, "batch too large", 200),
+  INVALID_PARAMS(-32602, "invalid params", 200),
   INTERNAL_ERROR(-32603, "internal error", 500),
 
   MISSING_TOKEN(-32001, "missing access token", 401),

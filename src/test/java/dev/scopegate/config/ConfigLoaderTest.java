@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         new Config.Ws(false, List.of(), 5_242_880, 10_000, Duration.ofSeconds(60))), c.server());
     assertEquals(new Config.Ipc(Optional.empty(), "0600", 5_242_880), c.ipc());
     assertEquals(new Config.Index(Path.of("data", "index").toAbsolutePath(), 0,
-        Duration.ofSeconds(2)), c.privacy().index());
+        Duration.ofSeconds(2), Duration.ofSeconds(1)), c.privacy().index());
     assertEquals(new Config.Auth("", new Config.Jwt(Optional.empty(), Optional.empty(),
         List.of(), List.of(), Duration.ofSeconds(30), Duration.ofSeconds(60), "")), c.auth());
     assertEquals(8082, c.metrics().port());

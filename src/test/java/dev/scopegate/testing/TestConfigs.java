@@ -18,7 +18,7 @@ public final class TestConfigs {
         new Config.Upstream(upstream, Optional.empty(), Optional.empty(), Duration.ofSeconds(30)),
         server(5 * 1024 * 1024, 100, List.of()),
         new Config.Ipc(Optional.empty(), "0600", 5 * 1024 * 1024),
-        new Config.Privacy(new Config.Index(Path.of("target/test-index"), 0, Duration.ofSeconds(2))),
+        new Config.Privacy(new Config.Index(Path.of("target/test-index"), 0, Duration.ofSeconds(2), Duration.ofMillis(50))),
         new Config.Auth(API_KEY, jwt),
         new Config.Metrics(0));
   }

@@ -1,0 +1,56 @@
+package dev.scopegate.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scopegate.jsonrpc.RpcError;
+import io.vertx.core.Future;
+import java.util.Locale;
+
+/**
+ * Pins a tenant call's block parameter to one concrete number, so that the privacy checks and the
+ * forwarded call see the same block: {@code latest}, {@code pending} (and absent) become the
+ * node's current head; a contract created a moment later cannot slip between check and call.
+ */
+public final class BlockPinner {
+  private final NodeRpc node;
+
+  public BlockPinner(NodeRpc node) {
+    this.node = node;
+  }
+
+  /** The block number {@code parameter} names; absent or null means latest. */
+  public Future<Long> pin(JsonNode parameter) {
+    if (parameter == null || parameter.isNull() || parameter.isMissingNode()) {
+      return head();
+    }
+    if (!parameter.isTextual()) {
+      return Future.failedFuture(RpcError.INVALID_PARAMS.withData("block must be a tag or a hex number"));
+    }
+    String tag = parameter.asText().toLowerCase(Locale.ROOT);
+    return switch (tag) {
+      case "latest", "pending", "safe", "finalized" -> head();
+      case "earliest" -> Future.succeededFuture(0L);
+      default -> number(tag);
+    };
+  }
+
+  /** The pinned block as a parameter to forward. */
+  public static JsonNode asParameter(long block) {
+    return TextNode.valueOf(ChainFormat.hex(block));
+  }
+
+  private Future<Long> head() {
+    return node.call("eth_blockNumber").map(ChainFormat::quantity);
+  }
+
+  private static Future<Long> number(String hex) {
+    try {
+      if (!hex.startsWith("0x")) {
+        throw new NumberFormatException(hex);
+      }
+      return Future.succeededFuture(Long.parseUnsignedLong(hex.substring(2), 16));
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(RpcError.INVALID_PARAMS.withData("not a block number: " + hex));
+    }
+  }
+}

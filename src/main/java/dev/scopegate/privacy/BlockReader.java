@@ -1,0 +1,154 @@
+package dev.scopegate.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.privacy.ContractFact.Origin;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one block's privacy facts from the node and Tessera. A block without private
+ * transactions costs one request; otherwise Tessera is asked about each private transaction, the
+ * node for their receipts in one batch, and for one trace of the whole block. Any answer missing
+ * fails the read: the index stops at this block rather than record a guess.
+ */
+final class BlockReader {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockReader.class);
+  private static final Map<String, String> CALL_TRACER = Map.of("tracer", "callTracer", "timeout", "120s");
+
+  private final NodeRpc node;
+  private final TesseraClient tessera;
+  private final NodeCapabilities capabilities;
+
+  BlockReader(NodeRpc node, TesseraClient tessera, NodeCapabilities capabilities) {
+    this.node = node;
+    this.tessera = tessera;
+    this.capabilities = capabilities;
+  }
+
+  /**
+   * Reads {@code count} blocks from {@code first}, in order: their headers and transactions in
+   * one batched request, then the extra questions of those that hold private transactions.
+   */
+  Future<List<RawBlock>> read(long first, int count) {
+    List<NodeRpc.Call> calls = new ArrayList<>(count);
+    for (long n = first; n < first + count; n++) {
+      calls.add(new NodeRpc.Call("eth_getBlockByNumber", ChainFormat.hex(n), true));
+    }
+    return node.batch(calls).compose(blocks -> {
+      List<Future<RawBlock>> reads = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        JsonNode block = blocks.get(i);
+        if (block == null || block.isNull()) {
+          return Future.failedFuture(new NodeRpcException("block " + (first + i) + " not found"));
+        }
+        reads.add(readPrivate(first + i, block));
+      }
+      return Future.all(reads).map(all -> reads.stream().map(Future::result).toList());
+    });
+  }
+
+  private Future<RawBlock> readPrivate(long number, JsonNode block) {
+    List<PrivateTx> found = new ArrayList<>();
+    JsonNode txs = block.path("transactions");
+    for (int i = 0; i < txs.size(); i++) {
+      JsonNode tx = txs.get(i);
+      if (ChainFormat.isPrivate(tx)) {
+        found.add(PrivateTx.direct(i, tx));
+      } else if (isMarker(tx)) {
+        found.add(PrivateTx.marker(i, tx));
+      }
+    }
+    String hash = ChainFormat.lower(block.path("hash"));
+    String parent = ChainFormat.lower(block.path("parentHash"));
+    if (found.isEmpty()) {
+      return Future.succeededFuture(new RawBlock(number, hash, parent, List.of(), List.of(), List.of()));
+    }
+    return Future.join(found.stream().map(this::resolveParties).toList())
+        .compose(done -> Future.succeededFuture(found))
+        .compose(resolved -> facts(number, hash, parent, resolved));
+  }
+
+  private boolean isMarker(JsonNode tx) {
+    return capabilities.markerPrecompile().filter(p -> p.equals(ChainFormat.lower(tx.path("to")))).isPresent();
+  }
+
+  /** Fills in the parties (and, for a marker, the private transaction inside). */
+  private Future<PrivateTx> resolveParties(PrivateTx tx) {
+    Future<JsonNode> inner =
+        tx.isMarker() ? node.call("eth_getPrivateTransactionByHash", tx.hash()) : Future.succeededFuture(tx.raw());
+    return inner.compose(
+        privateTx -> {
+          if (privateTx == null || privateTx.isNull()) {
+            return Future.succeededFuture(tx.withParties(tx.hash(), Parties.NONE));
+          }
+          String innerHash = ChainFormat.lower(privateTx.path("hash"));
+          return tessera.parties(ChainFormat.payloadHash(privateTx)).map(p -> tx.withParties(innerHash, p));
+        });
+  }
+
+  private Future<RawBlock> facts(long number, String hash, String parent, List<PrivateTx> txs) {
+    List<PrivateTx> ours = txs.stream().filter(t -> !t.parties().isEmpty()).toList();
+    List<TxFact> txFacts = txs.stream().map(t -> new TxFact(t.hash(), t.innerHash(), t.parties(), number)).toList();
+    if (ours.isEmpty()) {
+      return Future.succeededFuture(new RawBlock(number, hash, parent, txFacts, List.of(), List.of()));
+    }
+    Future<List<JsonNode>> receipts =
+        node.batch(ours.stream().map(t -> new NodeRpc.Call(t.isMarker() ? "eth_getPrivateTransactionReceipt" : "eth_getTransactionReceipt", t.hash())).toList());
+    Future<JsonNode> traces = trace(number, ours);
+    return Future.all(receipts, traces)
+        .compose(all -> extensions(number, ours, receipts.result()).map(ext -> {
+          List<ContractFact> created = new ArrayList<>();
+          for (int k = 0; k < ours.size(); k++) {
+            PrivateTx tx = ours.get(k);
+            JsonNode receipt = receipts.result().get(k);
+            JsonNode address = receipt == null ? null : receipt.get("contractAddress");
+            if (address != null && !address.isNull()) {
+              created.add(new ContractFact(ChainFormat.lower(address), tx.parties(), number, tx.hash(), Origin.CREATED));
+            }
+            TraceFrames.creations(traces.result(), tx.index())
+                .forEach(a -> created.add(new ContractFact(a, tx.parties(), number, tx.hash(), Origin.CREATED_INSIDE)));
+          }
+          return new RawBlock(number, hash, parent, txFacts, created, ext);
+        }));
+  }
+
+  /** The block's trace, or null when the node cannot give it (the creations inside stay unknown). */
+  private Future<JsonNode> trace(long number, List<PrivateTx> ours) {
+    if (!capabilities.debug() || ours.stream().allMatch(PrivateTx::isMarker)) {
+      return Future.succeededFuture(null);
+    }
+    return node.call("debug_traceBlockByNumber", ChainFormat.hex(number), CALL_TRACER)
+        .recover(e -> {
+          if (e instanceof NodeRpcException) {
+            LOG.warn("block {}: no trace ({}); contracts created inside its private transactions stay unknown", number, e.getMessage());
+            return Future.succeededFuture(null);
+          }
+          return Future.failedFuture(e);
+        });
+  }
+
+  /** The StateShared logs of these receipts, each with the parties of its shared payload. */
+  private Future<List<ContractFact>> extensions(long number, List<PrivateTx> ours, List<JsonNode> receipts) {
+    List<Future<ContractFact>> found = new ArrayList<>();
+    for (int k = 0; k < ours.size(); k++) {
+      PrivateTx tx = ours.get(k);
+      JsonNode receipt = receipts.get(k);
+      if (receipt == null) {
+        continue;
+      }
+      for (JsonNode log : receipt.path("logs")) {
+        if (StateShared.matches(log)) {
+          StateShared shared = StateShared.decode(log).orElseThrow(() -> new NodeRpcException("malformed StateShared log in " + tx.hash()));
+          found.add(tessera.parties(Base64.getDecoder().decode(shared.tesseraHash()))
+              .map(p -> new ContractFact(shared.contract(), p, number, tx.hash(), Origin.EXTENDED)));
+        }
+      }
+    }
+    return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+  }
+}

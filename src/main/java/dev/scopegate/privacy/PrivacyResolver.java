@@ -1,0 +1,200 @@
+package dev.scopegate.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the rest of Scopegate asks about privacy: is this address a private contract and who is
+ * party to it; who is party to this transaction. Not private means public; private with known
+ * parties, those; private with parties not known yet, a bounded wait for the index, then a
+ * retriable failure. Never public by default.
+ */
+public final class PrivacyResolver {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyResolver.class);
+  private static final long CACHE_SIZE = 100_000;
+
+  private final Vertx vertx;
+  private final NodeRpc node;
+  private final Optional<TesseraClient> tesseraClient;
+  private final Supplier<Optional<PrivacyIndex>> indexSupplier;
+  private final Supplier<NodeCapabilities> capabilities;
+  private final Duration maxWait;
+  /** Only "private" answers stay: an address can become private, never the other way round. */
+  private final AsyncCache<String, PrivacyMetadata> metadata =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
+  private final AsyncCache<String, Optional<ContractFact>> contracts =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
+  /** Found transactions only: one not found yet may still be mined as a private one. */
+  private final AsyncCache<String, TxPrivacy> transactions =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).buildAsync();
+
+  /**
+   * {@code index} and {@code capabilities} are read per question: the index opens in the
+   * background once the node and Tessera answer; until then private facts are unavailable.
+   */
+  public PrivacyResolver(
+      Vertx vertx,
+      NodeRpc node,
+      Optional<TesseraClient> tessera,
+      Supplier<Optional<PrivacyIndex>> index,
+      Supplier<NodeCapabilities> capabilities,
+      Duration maxWait) {
+    this.vertx = vertx;
+    this.node = node;
+    this.tesseraClient = tessera;
+    this.indexSupplier = index;
+    this.capabilities = capabilities;
+    this.maxWait = maxWait;
+  }
+
+  /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
+  public Future<ContractPrivacy> contract(String address, long block) {
+    String key = address.toLowerCase(Locale.ROOT);
+    return isPrivate(key)
+        .compose(meta -> meta.isPrivate() ? parties(key, meta, block) : Future.succeededFuture(ContractPrivacy.PUBLIC))
+        .recover(PrivacyResolver::unavailable);
+  }
+
+  /** The parties of a private transaction (by public or marker hash); empty when it is not private. */
+  public Future<Optional<Parties>> transaction(String hash) {
+    String key = hash.toLowerCase(Locale.ROOT);
+    return Future.fromCompletionStage(
+            transactions.get(key, (k, e) -> lookUpTransaction(k).toCompletionStage().toCompletableFuture()),
+            vertx.getOrCreateContext())
+        .andThen(done -> {
+          if (done.succeeded() && !done.result().found()) {
+            transactions.synchronous().invalidate(key);
+          }
+        })
+        .map(TxPrivacy::parties)
+        .recover(PrivacyResolver::unavailable);
+  }
+
+  private Future<PrivacyMetadata> isPrivate(String address) {
+    return Future.fromCompletionStage(
+            metadata.get(address, (k, e) -> node.ask("eth_getContractPrivacyMetadata", k)
+                .map(PrivacyMetadata::of)
+                .toCompletionStage()
+                .toCompletableFuture()),
+            vertx.getOrCreateContext())
+        .andThen(done -> {
+          if (done.succeeded() && !done.result().isPrivate()) {
+            metadata.synchronous().invalidate(address);
+          }
+        });
+  }
+
+  private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, long block) {
+    return storedFact(address).compose(fact -> {
+      if (fact.isPresent()) {
+        return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
+      }
+      if (meta.creationPayloadHash().isPresent()) {
+        return tessera().compose(t -> t.parties(meta.creationPayloadHash().get())).map(ContractPrivacy.Private::new);
+      }
+      return afterIndexCatchesUp(address, block);
+    });
+  }
+
+  /** Waits (bounded) for the index to pass the node's head, then asks the store again. */
+  private Future<ContractPrivacy> afterIndexCatchesUp(String address, long block) {
+    Optional<PrivacyIndex> index = indexSupplier.get();
+    if (index.isEmpty()) {
+      return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("no privacy index"));
+    }
+    long target = Math.max(block, index.get().status().nodeHead());
+    return index.get().awaitIndexed(target, maxWait).compose(v -> {
+      contracts.synchronous().invalidate(address);
+      return storedFact(address);
+    }).compose(fact -> fact
+        .<Future<ContractPrivacy>>map(f -> Future.succeededFuture(new ContractPrivacy.Private(f.parties())))
+        .orElseGet(() -> {
+          LOG.debug("private contract {} has no known parties", address);
+          return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("parties of " + address + " not known"));
+        }));
+  }
+
+  private Future<Optional<ContractFact>> storedFact(String address) {
+    Optional<PrivacyIndex> index = indexSupplier.get();
+    if (index.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    IndexStore store = index.get().store();
+    return Future.fromCompletionStage(
+        contracts.get(address, (k, e) -> vertx.executeBlocking(() -> store.contract(k), false)
+            .toCompletionStage().toCompletableFuture()),
+        vertx.getOrCreateContext());
+  }
+
+  private Future<TxPrivacy> lookUpTransaction(String hash) {
+    Future<Optional<TxFact>> stored = indexSupplier.get()
+        .map(i -> vertx.executeBlocking(() -> i.store().transaction(hash), false))
+        .orElse(Future.succeededFuture(Optional.empty()));
+    return stored.compose(fact -> fact.isPresent()
+        ? Future.succeededFuture(TxPrivacy.privateTo(fact.get().parties()))
+        : askNode(hash));
+  }
+
+  /** A transaction the index has not recorded (yet): ask the node, then Tessera. */
+  private Future<TxPrivacy> askNode(String hash) {
+    return node.call("eth_getTransactionByHash", hash).compose(tx -> {
+      if (tx == null || tx.isNull()) {
+        return Future.succeededFuture(TxPrivacy.NOT_FOUND);
+      }
+      if (ChainFormat.isPrivate(tx)) {
+        return tessera().compose(t -> t.parties(ChainFormat.payloadHash(tx))).map(TxPrivacy::privateTo);
+      }
+      if (capabilities.get().markerPrecompile().filter(p -> p.equals(ChainFormat.lower(tx.path("to")))).isEmpty()) {
+        return Future.succeededFuture(TxPrivacy.PUBLIC);
+      }
+      return node.call("eth_getPrivateTransactionByHash", hash).compose(this::innerParties);
+    });
+  }
+
+  /** The private transaction inside a marker; null when no local key is party. */
+  private Future<TxPrivacy> innerParties(JsonNode inner) {
+    if (inner == null || inner.isNull() || !ChainFormat.isPrivate(inner)) {
+      return Future.succeededFuture(TxPrivacy.privateTo(Parties.NONE));
+    }
+    return tessera().compose(t -> t.parties(ChainFormat.payloadHash(inner))).map(TxPrivacy::privateTo);
+  }
+
+  /** Drops cached facts of these contracts (empty: of everything), as the index changes them. */
+  public void invalidate(Optional<List<String>> addresses) {
+    if (addresses.isPresent()) {
+      contracts.synchronous().invalidateAll(addresses.get());
+    } else {
+      contracts.synchronous().invalidateAll();
+      transactions.synchronous().invalidateAll();
+    }
+  }
+
+  private Future<TesseraClient> tessera() {
+    return tesseraClient
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("no privacy manager configured")));
+  }
+
+  private static <T> Future<T> unavailable(Throwable cause) {
+    if (cause instanceof RpcException known && known.error() == RpcError.PRIVACY_UNAVAILABLE) {
+      return Future.failedFuture(known);
+    }
+    if (cause instanceof Waiters.IndexBehindException) {
+      return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("privacy index is behind the node"));
+    }
+    LOG.debug("privacy fact unavailable: {}", cause.toString());
+    return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.exception());
+  }
+}

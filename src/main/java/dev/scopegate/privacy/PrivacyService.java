@@ -1,0 +1,120 @@
+package dev.scopegate.privacy;
+
+import dev.scopegate.config.Config;
+import dev.scopegate.upstream.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The privacy layer as the server sees it: the resolver and the block pinner at once, the index
+ * as soon as the node and Tessera answer. A store from another chain or Tessera, or a node with
+ * multiple private states, stops startup; an unreachable node or Tessera does not (the index
+ * opens when they answer, and tenants' private calls fail with a retriable error meanwhile).
+ */
+public final class PrivacyService {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
+  private static final Duration RETRY_OPEN = Duration.ofSeconds(2);
+
+  private final Vertx vertx;
+  private final NodeRpc node;
+  private final Optional<TesseraClient> tessera;
+  private final Config.Index config;
+  private final PrivacyResolver resolver;
+  private final BlockPinner pinner;
+  private volatile Optional<PrivacyIndex> index = Optional.empty();
+  private volatile NodeCapabilities capabilities = NodeCapabilities.UNKNOWN;
+  private volatile boolean stopped;
+  private volatile long retryTimer = -1;
+
+  private PrivacyService(Vertx vertx, Config config, Upstream upstream) {
+    this.vertx = vertx;
+    this.node = new NodeRpc(upstream);
+    this.tessera =
+        config.upstream().privacyManager().map(pm -> TesseraClient.create(vertx, pm, config.upstream().timeout()));
+    this.config = config.privacy().index();
+    this.resolver =
+        new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, this.config.maxWait());
+    this.pinner = new BlockPinner(node);
+  }
+
+  public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
+    PrivacyService service = new PrivacyService(vertx, config, upstream);
+    if (service.tessera.isEmpty()) {
+      LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
+          + " tenants are refused every private contract");
+      return Future.succeededFuture(service);
+    }
+    return service.open(reindex).transform(opened -> {
+      if (opened.succeeded()) {
+        return Future.succeededFuture(service);
+      }
+      if (isFatal(opened.cause())) {
+        return Future.failedFuture(opened.cause());
+      }
+      service.retryLater(opened.cause());
+      return Future.succeededFuture(service);
+    });
+  }
+
+  public PrivacyResolver resolver() {
+    return resolver;
+  }
+
+  public BlockPinner pinner() {
+    return pinner;
+  }
+
+  public Optional<IndexStatus> status() {
+    return index.map(PrivacyIndex::status);
+  }
+
+  private Future<Void> open(boolean reindex) {
+    TesseraClient tm = tessera.orElseThrow();
+    return NodeCapabilities.detect(node).compose(caps -> {
+      if (caps.multiplePrivateStates()) {
+        return Future.failedFuture(new MultiplePrivateStatesException());
+      }
+      return IdentityReader.read(node, tm).compose(identity -> vertx.executeBlocking(
+          () -> RocksIndexStore.open(config.path(), identity, reindex)))
+          .map(store -> {
+            PrivacyIndex opened = new PrivacyIndex(
+                vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
+            opened.onChange(resolver::invalidate);
+            capabilities = caps;
+            index = Optional.of(opened);
+            LOG.info("node capabilities: {}", caps.describe());
+            opened.start();
+            return null;
+          });
+    });
+  }
+
+  private void retryLater(Throwable cause) {
+    if (stopped) {
+      return;
+    }
+    LOG.warn("privacy index not open yet ({}); retrying every {}s", cause.getMessage(), RETRY_OPEN.toSeconds());
+    retryTimer = vertx.setTimer(RETRY_OPEN.toMillis(), t -> open(false).onFailure(e -> {
+      if (isFatal(e)) {
+        LOG.error("privacy index cannot open: {}; tenants are refused every private contract", e.getMessage());
+      } else {
+        retryLater(e);
+      }
+    }));
+  }
+
+  private static boolean isFatal(Throwable cause) {
+    return cause instanceof IndexStoreException || cause instanceof MultiplePrivateStatesException;
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(retryTimer);
+    tessera.ifPresent(TesseraClient::close);
+    return index.map(PrivacyIndex::stop).orElse(Future.succeededFuture());
+  }
+}

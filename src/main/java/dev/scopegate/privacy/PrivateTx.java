@@ -1,0 +1,26 @@
+package dev.scopegate.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A private transaction found in a block, directly or inside a privacy marker, with its position
+ * (to find its trace) and, once Tessera has answered, its parties.
+ */
+record PrivateTx(int index, JsonNode raw, boolean isMarker, String innerHash, Parties parties) {
+
+  static PrivateTx direct(int index, JsonNode tx) {
+    return new PrivateTx(index, tx, false, null, null);
+  }
+
+  static PrivateTx marker(int index, JsonNode tx) {
+    return new PrivateTx(index, tx, true, null, null);
+  }
+
+  String hash() {
+    return ChainFormat.lower(raw.path("hash"));
+  }
+
+  PrivateTx withParties(String inner, Parties found) {
+    return new PrivateTx(index, raw, isMarker, inner, found);
+  }
+}
