@@ -16,7 +16,7 @@ import java.util.Optional;
  * readers run alongside and see whole blocks.
  */
 public abstract sealed class KeyValueIndexStore implements IndexStore
-    permits MemoryIndexStore {
+    permits RocksIndexStore, MemoryIndexStore {
   private final KeyValues store;
 
   KeyValueIndexStore(KeyValues store) {
