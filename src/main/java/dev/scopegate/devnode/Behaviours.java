@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What contracts do on the dev node, which runs no EVM. The conventions, the same in the public
- * and the private state:
+ * What contracts do on the dev node, which runs no EVM. The conventions, the same in the public and
+ * the private state:
  *
  * <ul>
  *   <li>A creation stores its creation data as the contract's code (and returns it as output).
@@ -15,12 +15,12 @@ import java.util.List;
  *       [keccak("Called(bytes)")]}, data the call's data. A call to an account without code does
  *       nothing.
  *   <li><b>Factory</b>: creation data beginning {@code 0xfac70f}. Its creation CREATEs one child
- *       (code {@link #CHILD_CODE}) at the address a CREATE from the factory with nonce 1 gets.
- *       The child shows in the trace, never in the receipt's {@code contractAddress}.
- *   <li><b>Reacher</b>: creation data {@code 0x4eac4e} followed by a 20-byte address. When
- *       called it emits its log, then CALLs that address with the same data.
- *   <li><b>Extension management</b>: code beginning {@code 0xe7e75a}. When called it emits
- *       {@code StateShared} with the call's data (ABI-encoded {@code address, string, string}).
+ *       (code {@link #CHILD_CODE}) at the address a CREATE from the factory with nonce 1 gets. The
+ *       child shows in the trace, never in the receipt's {@code contractAddress}.
+ *   <li><b>Reacher</b>: creation data {@code 0x4eac4e} followed by a 20-byte address. When called
+ *       it emits its log, then CALLs that address with the same data.
+ *   <li><b>Extension management</b>: code beginning {@code 0xe7e75a}. When called it emits {@code
+ *       StateShared} with the call's data (ABI-encoded {@code address, string, string}).
  * </ul>
  *
  * Inner frames are given 63/64 of the gas their parent has left and use none.
@@ -30,8 +30,7 @@ final class Behaviours {
   static final String REACHER = "0x4eac4e";
   static final String MANAGEMENT = "0xe7e75a";
   static final String CHILD_CODE = "0xc41d00";
-  static final Hash CALLED =
-      Hash.keccak("Called(bytes)".getBytes(StandardCharsets.US_ASCII));
+  static final Hash CALLED = Hash.keccak("Called(bytes)".getBytes(StandardCharsets.US_ASCII));
   private static final int MAX_DEPTH = 16;
 
   /** The frame of one call or creation, the logs it emitted and the contracts it made. */
@@ -47,8 +46,13 @@ final class Behaviours {
 
   /** Creates {@code contract} with {@code code}; the sender's nonce is the caller's business. */
   static Effect create(
-      AccountStore state, Address sender, Address contract, String code, BigInteger value,
-      long gas, long gasUsed) {
+      AccountStore state,
+      Address sender,
+      Address contract,
+      String code,
+      BigInteger value,
+      long gas,
+      long gasUsed) {
     Behaviours run = new Behaviours(state);
     CallFrame frame = run.create(sender, contract, code, value, gas, gasUsed, 0);
     return new Effect(frame, run.logs, run.created);
@@ -56,7 +60,12 @@ final class Behaviours {
 
   /** Calls {@code to} with {@code data}; value transfers are the caller's business. */
   static Effect call(
-      AccountStore state, Address from, Address to, String data, BigInteger value, long gas,
+      AccountStore state,
+      Address from,
+      Address to,
+      String data,
+      BigInteger value,
+      long gas,
       long gasUsed) {
     Behaviours run = new Behaviours(state);
     CallFrame frame = run.call(from, to, data, value, gas, gasUsed, 0);
@@ -64,7 +73,12 @@ final class Behaviours {
   }
 
   private CallFrame create(
-      Address sender, Address contract, String code, BigInteger value, long gas, long used,
+      Address sender,
+      Address contract,
+      String code,
+      BigInteger value,
+      long gas,
+      long used,
       int depth) {
     AccountState existing = state.get(contract);
     state.put(contract, new AccountState(existing.balance().add(value), 1, code));
@@ -73,7 +87,8 @@ final class Behaviours {
     if (code.startsWith(FACTORY) && depth < MAX_DEPTH) {
       Address child = ContractAddress.of(contract, 1);
       state.put(contract, state.get(contract).withNonce(2));
-      inner.add(create(contract, child, CHILD_CODE, BigInteger.ZERO, inner(gas, used), 0, depth + 1));
+      inner.add(
+          create(contract, child, CHILD_CODE, BigInteger.ZERO, inner(gas, used), 0, depth + 1));
     }
     return new CallFrame("CREATE", sender, contract, value, gas, used, code, code, inner);
   }

@@ -3,8 +3,8 @@ package dev.scopegate.devnode;
 import java.util.List;
 
 /**
- * go-ethereum's 2048-bit log bloom: three bits per address and per topic, taken from the
- * Keccak-256 of each, so that filters built by real clients match the dev node's receipts.
+ * go-ethereum's 2048-bit log bloom: three bits per address and per topic, taken from the Keccak-256
+ * of each, so that filters built by real clients match the dev node's receipts.
  */
 final class Bloom {
   static final int BYTES = 256;

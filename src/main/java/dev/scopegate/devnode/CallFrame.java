@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * One frame of geth's {@code callTracer}: a call or contract creation and the frames nested in
- * it. {@code to} of a creation is the created address.
+ * One frame of geth's {@code callTracer}: a call or contract creation and the frames nested in it.
+ * {@code to} of a creation is the created address.
  */
 public record CallFrame(
     String type,

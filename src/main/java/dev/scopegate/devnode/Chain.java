@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * The dev node's chain: blocks, the transaction index, the public world state and the node's
- * private state, both with history, and the node's Tessera. Every method holds the chain's lock,
- * so tests may read and mine from any thread while the node serves requests; blocks and
- * transactions are immutable once sealed. Besides mining, tests shape the chain through hooks:
- * transactions received from other nodes, contract extensions, reorganisations and bulk blocks.
+ * private state, both with history, and the node's Tessera. Every method holds the chain's lock, so
+ * tests may read and mine from any thread while the node serves requests; blocks and transactions
+ * are immutable once sealed. Besides mining, tests shape the chain through hooks: transactions
+ * received from other nodes, contract extensions, reorganisations and bulk blocks.
  */
 public final class Chain {
   private final long chainId;
@@ -127,8 +127,16 @@ public final class Chain {
     String extra = forks == 0 ? "0x" : Hex.data(Long.toString(forks).getBytes());
     Block block =
         Block.seal(
-            parent.hash(), number, timestamp, coinbase(), Genesis.GAS_LIMIT, root, extra, txs,
-            receipts, local);
+            parent.hash(),
+            number,
+            timestamp,
+            coinbase(),
+            Genesis.GAS_LIMIT,
+            root,
+            extra,
+            txs,
+            receipts,
+            local);
     append(block);
     return block;
   }
@@ -140,12 +148,16 @@ public final class Chain {
 
   /**
    * Mines a private transaction that another node sent ({@code to} empty: a creation), signed by
-   * {@code from}. This node's Tessera holds the payload only when one of its keys is among
-   * {@code recipients}; otherwise the chain shows a payload hash Tessera answers 404 for, and
-   * the private state does not change.
+   * {@code from}. This node's Tessera holds the payload only when one of its keys is among {@code
+   * recipients}; otherwise the chain shows a payload hash Tessera answers 404 for, and the private
+   * state does not change.
    */
   public MinedTransaction receiveForeignPrivate(
-      Address from, Optional<Address> to, String payload, String senderKey, List<String> recipients) {
+      Address from,
+      Optional<Address> to,
+      String payload,
+      String senderKey,
+      List<String> recipients) {
     TransactionRequest request =
         to.map(address -> TransactionRequest.call(from, address, payload))
             .orElseGet(() -> TransactionRequest.create(from, payload));
@@ -175,9 +187,9 @@ public final class Chain {
 
   /**
    * Replaces the last {@code depth} blocks with blocks holding {@code replacement} (one list per
-   * block; any number of blocks). Everything the dropped blocks did, public and private, is
-   * undone first; payloads stay in Tessera. The new blocks carry a fork number as extra data, so
-   * their hashes differ from those they replace even when their contents are equal.
+   * block; any number of blocks). Everything the dropped blocks did, public and private, is undone
+   * first; payloads stay in Tessera. The new blocks carry a fork number as extra data, so their
+   * hashes differ from those they replace even when their contents are equal.
    */
   public synchronized List<Block> reorg(int depth, List<List<TransactionRequest>> replacement) {
     long keep = head().number() - depth;

@@ -45,8 +45,13 @@ public final class DevNode {
                     .createHttpServer(serverOptions)
                     .requestHandler(new HttpFrontend(dispatcher))
                     .listen()
-                    .map(server -> new DevNode(server, chain, tessera, requests, url(options.host(), server)))
-                    .recover(failure -> tessera.close().transform(closed -> Future.failedFuture(failure))));
+                    .map(
+                        server ->
+                            new DevNode(
+                                server, chain, tessera, requests, url(options.host(), server)))
+                    .recover(
+                        failure ->
+                            tessera.close().transform(closed -> Future.failedFuture(failure))));
   }
 
   private static URI url(String host, HttpServer server) {

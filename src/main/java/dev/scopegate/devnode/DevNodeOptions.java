@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the dev node listens, what chain it runs, and which GoQuorum it plays. Port 0 picks a
- * free port; the clock stamps blocks (a fixed clock makes block hashes repeatable).
+ * Where the dev node listens, what chain it runs, and which GoQuorum it plays. Port 0 picks a free
+ * port; the clock stamps blocks (a fixed clock makes block hashes repeatable).
  *
  * @param tesseraKeys the keys its Tessera manages, the first being the default privateFrom
  * @param tesseraSocket where Tessera also listens on a Unix domain socket, if anywhere
  * @param debugApi whether the {@code debug} namespace is served (traces)
- * @param privacyMarkers GoQuorum 21.7.1+ with {@code --privacymarker.enable}: private
- *     transactions travel inside privacy-marker transactions
+ * @param privacyMarkers GoQuorum 21.7.1+ with {@code --privacymarker.enable}: private transactions
+ *     travel inside privacy-marker transactions
  * @param multiplePrivateStates a GoQuorum 21.4.2+ MPS node: {@code eth_getPSI} answers
- * @param metadataHashAsBytes GoQuorum 21.1's {@code eth_getContractPrivacyMetadata}: the
- *     creation hash as an array of 64 numbers rather than base64
+ * @param metadataHashAsBytes GoQuorum 21.1's {@code eth_getContractPrivacyMetadata}: the creation
+ *     hash as an array of 64 numbers rather than base64
  */
 public record DevNodeOptions(
     String host,
@@ -53,47 +53,155 @@ public record DevNodeOptions(
   /** 127.0.0.1, a free port, chain id 1337, the system clock, keys KA, KB, KC, debug on. */
   public static DevNodeOptions defaults() {
     return new DevNodeOptions(
-        "127.0.0.1", 0, DEFAULT_CHAIN_ID, Clock.systemUTC(), DevTessera.DEFAULT_KEYS,
-        Optional.empty(), true, false, false, false);
+        "127.0.0.1",
+        0,
+        DEFAULT_CHAIN_ID,
+        Clock.systemUTC(),
+        DevTessera.DEFAULT_KEYS,
+        Optional.empty(),
+        true,
+        false,
+        false,
+        false);
   }
 
   public DevNodeOptions withHost(String newHost) {
-    return new DevNodeOptions(newHost, port, chainId, clock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        newHost,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withPort(int newPort) {
-    return new DevNodeOptions(host, newPort, chainId, clock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        newPort,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withChainId(long newChainId) {
-    return new DevNodeOptions(host, port, newChainId, clock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        newChainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withClock(Clock newClock) {
-    return new DevNodeOptions(host, port, chainId, newClock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        newClock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withTesseraKeys(List<String> keys) {
-    return new DevNodeOptions(host, port, chainId, clock, keys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        keys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withTesseraSocket(Path socket) {
-    return new DevNodeOptions(host, port, chainId, clock, tesseraKeys, Optional.of(socket), debugApi, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        Optional.of(socket),
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withDebugApi(boolean on) {
-    return new DevNodeOptions(host, port, chainId, clock, tesseraKeys, tesseraSocket, on, privacyMarkers, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        on,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withPrivacyMarkers(boolean on) {
-    return new DevNodeOptions(host, port, chainId, clock, tesseraKeys, tesseraSocket, debugApi, on, multiplePrivateStates, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        on,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withMultiplePrivateStates(boolean on) {
-    return new DevNodeOptions(host, port, chainId, clock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, on, metadataHashAsBytes);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        on,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withMetadataHashAsBytes(boolean on) {
-    return new DevNodeOptions(host, port, chainId, clock, tesseraKeys, tesseraSocket, debugApi, privacyMarkers, multiplePrivateStates, on);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        on);
   }
 }

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The dev node's privacy manager: Tessera's Q2T reads over HTTP, and over a Unix domain socket
- * when a path is given (GoQuorum's {@code tm.ipc}). Tests can make it answer 503
- * ({@link #available}) or stop listening altogether ({@link #stopListening}), so that a caller
- * meets a refused connection, and count what reached it.
+ * The dev node's privacy manager: Tessera's Q2T reads over HTTP, and over a Unix domain socket when
+ * a path is given (GoQuorum's {@code tm.ipc}). Tests can make it answer 503 ({@link #available}) or
+ * stop listening altogether ({@link #stopListening}), so that a caller meets a refused connection,
+ * and count what reached it.
  */
 public final class DevTessera {
   /** The managed keys of the default dev Tessera: fixed, so tests and demos can name them. */
@@ -28,6 +28,7 @@ public final class DevTessera {
 
   public static final String KB = "YKVCzQRXgMDt1MvLu6L+EcOZ5Z+eQ63OMJWW0Z60jTo=";
   public static final String KC = "n61gYC/HfyIhDjF3EUlzBGj6iNcttc4u5szYy8NvryU=";
+
   /** Keys of other nodes' Tesseras, never managed by the dev Tessera. */
   public static final String FOREIGN_X = "3ubbyn5msWhg4GMl5IohUxipdgdzFWyh2CGMCkOvpe0=";
 
@@ -43,7 +44,8 @@ public final class DevTessera {
   private final List<HttpServer> servers = new ArrayList<>();
   private int port;
 
-  private DevTessera(Vertx vertx, TesseraStore store, String host, int port, Optional<Path> socket) {
+  private DevTessera(
+      Vertx vertx, TesseraStore store, String host, int port, Optional<Path> socket) {
     this.vertx = vertx;
     this.store = store;
     this.host = host;
@@ -115,7 +117,9 @@ public final class DevTessera {
   public synchronized Future<Void> stopListening() {
     List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
     servers.clear();
-    return Future.all(closing).<Void>mapEmpty().onComplete(done -> socketPath.ifPresent(DevTessera::clear));
+    return Future.all(closing)
+        .<Void>mapEmpty()
+        .onComplete(done -> socketPath.ifPresent(DevTessera::clear));
   }
 
   public Future<Void> close() {

@@ -7,8 +7,8 @@ import java.util.UUID;
  * GoQuorum's contract extension, reduced to what a node shows once it completes: a private
  * management contract is created, then a private call to it logs {@code StateShared(toExtend,
  * tesseraHash, uuid)}, where {@code tesseraHash} names a Tessera payload (the shared state: the
- * contract's code) whose sender and recipients become parties of the contract. The votes in
- * between are left out.
+ * contract's code) whose sender and recipients become parties of the contract. The votes in between
+ * are left out.
  */
 final class Extensions {
   private Extensions() {}
@@ -20,8 +20,10 @@ final class Extensions {
   static MinedTransaction extend(Chain chain, Address contract, List<String> newKeys) {
     long head = chain.head().number();
     ContractPrivacy privacy =
-        chain.privacy(contract, head)
-            .orElseThrow(() -> new IllegalArgumentException(contract + " is not a private contract here"));
+        chain
+            .privacy(contract, head)
+            .orElseThrow(
+                () -> new IllegalArgumentException(contract + " is not a private contract here"));
     String sender =
         privacy.parties().stream()
             .filter(chain.tessera()::manages)
@@ -34,24 +36,39 @@ final class Extensions {
   }
 
   /**
-   * Another node extends to this node's {@code recipients} a contract this node has never had:
-   * it appears in the private state with {@code code}, without a creation on this chain.
+   * Another node extends to this node's {@code recipients} a contract this node has never had: it
+   * appears in the private state with {@code code}, without a creation on this chain.
    */
   static MinedTransaction importContract(
       Chain chain, Address contract, String code, String senderKey, List<String> recipients) {
     Address from = Genesis.OTHER_ACCOUNTS.get(0);
-    return share(chain, from, contract, code, senderKey, recipients, PrivacyRequest.foreign(senderKey, recipients));
+    return share(
+        chain,
+        from,
+        contract,
+        code,
+        senderKey,
+        recipients,
+        PrivacyRequest.foreign(senderKey, recipients));
   }
 
   private static MinedTransaction share(
-      Chain chain, Address from, Address contract, String code, String senderKey,
-      List<String> recipients, PrivacyRequest privately) {
+      Chain chain,
+      Address from,
+      Address contract,
+      String code,
+      String senderKey,
+      List<String> recipients,
+      PrivacyRequest privately) {
     String managementCode = Behaviours.MANAGEMENT + contract.hex().substring(2);
     MinedTransaction management =
-        chain.mineTransaction(TransactionRequest.create(from, managementCode).withPrivacy(privately));
+        chain.mineTransaction(
+            TransactionRequest.create(from, managementCode).withPrivacy(privately));
     Address managementAddress = ContractAddress.of(from, management.transaction().nonce());
     PayloadHash stateHash =
-        chain.tessera().store(new PayloadRecord(Hex.decodeData(code, null), senderKey, recipients, 0));
+        chain
+            .tessera()
+            .store(new PayloadRecord(Hex.decodeData(code, null), senderKey, recipients, 0));
     String uuid = UUID.nameUUIDFromBytes(stateHash.bytes()).toString();
     String data = new StateShared(contract, stateHash.base64(), uuid).encode();
     return chain.mineTransaction(

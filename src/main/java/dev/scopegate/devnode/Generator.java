@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Bulk blocks for index tests and benchmarks, repeatable from a seed. Most blocks are empty
- * (cheap: no state changes, the parent's state root). A block is private with probability
- * {@code privateRatio} and then holds one private transaction: a creation (plain, factory or
- * reacher), a call to a contract created earlier, or a transaction between two other nodes that
- * this node is not party to.
+ * Bulk blocks for index tests and benchmarks, repeatable from a seed. Most blocks are empty (cheap:
+ * no state changes, the parent's state root). A block is private with probability {@code
+ * privateRatio} and then holds one private transaction: a creation (plain, factory or reacher), a
+ * call to a contract created earlier, or a transaction between two other nodes that this node is
+ * not party to.
  */
 final class Generator {
   private static final List<String> SENDERS = List.of(DevTessera.KA, DevTessera.KB);
@@ -41,14 +41,18 @@ final class Generator {
     int kind = random.nextInt(10);
     if (kind == 0) {
       chain.receiveForeignPrivate(
-          Genesis.OTHER_ACCOUNTS.get(1), Optional.empty(), code(), DevTessera.FOREIGN_X,
+          Genesis.OTHER_ACCOUNTS.get(1),
+          Optional.empty(),
+          code(),
+          DevTessera.FOREIGN_X,
           List.of(DevTessera.FOREIGN_Y));
       return;
     }
     PrivacyRequest privacy =
         PrivacyRequest.local(
             SENDERS.get(random.nextInt(SENDERS.size())),
-            List.of(OTHERS.get(random.nextInt(OTHERS.size()))), FLAGS[random.nextInt(FLAGS.length)]);
+            List.of(OTHERS.get(random.nextInt(OTHERS.size()))),
+            FLAGS[random.nextInt(FLAGS.length)]);
     Address from = chain.coinbase();
     if (kind < 5 || contracts.isEmpty()) {
       MinedTransaction mined =
@@ -63,9 +67,11 @@ final class Generator {
   private String code() {
     return switch (random.nextInt(3)) {
       case 0 -> Behaviours.FACTORY + "01";
-      case 1 -> contracts.isEmpty()
-          ? "0x6001"
-          : Behaviours.REACHER + contracts.get(random.nextInt(contracts.size())).hex().substring(2);
+      case 1 ->
+          contracts.isEmpty()
+              ? "0x6001"
+              : Behaviours.REACHER
+                  + contracts.get(random.nextInt(contracts.size())).hex().substring(2);
       default -> "0x6001";
     };
   }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every value a key has had, keyed by the block that produced it. Only changes are kept, so
- * reading an old block costs a binary search and no snapshots; a reorganisation cuts the tail.
+ * Every value a key has had, keyed by the block that produced it. Only changes are kept, so reading
+ * an old block costs a binary search and no snapshots; a reorganisation cuts the tail.
  */
 final class History<T> {
   private final List<Long> blocks = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The 64-byte hash under which Tessera keeps a payload: base64 when speaking to Tessera,
- * {@code 0x} hex (128 digits) as a private transaction's input.
+ * The 64-byte hash under which Tessera keeps a payload: base64 when speaking to Tessera, {@code 0x}
+ * hex (128 digits) as a private transaction's input.
  */
 public record PayloadHash(byte[] bytes) {
   public static final int LENGTH = 64;

@@ -8,7 +8,8 @@ import java.util.Set;
  * A payload as Tessera keeps it: the plain bytes, the sender's key, the recipients' keys and the
  * privacy flag (0 standard, 1 party protection, 3 private state validation).
  */
-public record PayloadRecord(byte[] payload, String senderKey, List<String> recipients, int privacyFlag) {
+public record PayloadRecord(
+    byte[] payload, String senderKey, List<String> recipients, int privacyFlag) {
   public PayloadRecord {
     payload = payload.clone();
     recipients = List.copyOf(recipients);

@@ -16,15 +16,23 @@ final class PrivacyMethods {
   private PrivacyMethods() {}
 
   static void register(MethodTable table, Chain chain, DevNodeOptions options) {
-    table.add("eth_getContractPrivacyMetadata", 1,
+    table.add(
+        "eth_getContractPrivacyMetadata",
+        1,
         p -> metadata(chain, p.address(0), options.metadataHashAsBytes()));
     if (options.privacyMarkers()) {
       table
-          .add("eth_getPrivacyPrecompileAddress", 0,
+          .add(
+              "eth_getPrivacyPrecompileAddress",
+              0,
               p -> TextNode.valueOf(TransactionExecutor.PRIVACY_PRECOMPILE.hex()))
-          .add("eth_getPrivateTransactionByHash", 1,
+          .add(
+              "eth_getPrivateTransactionByHash",
+              1,
               p -> TransactionMethods.lookup(chain, p, PrivacyMethods::innerTransaction))
-          .add("eth_getPrivateTransactionReceipt", 1,
+          .add(
+              "eth_getPrivateTransactionReceipt",
+              1,
               p -> TransactionMethods.lookup(chain, p, PrivacyMethods::innerReceipt));
     }
     if (options.multiplePrivateStates()) {
@@ -39,7 +47,8 @@ final class PrivacyMethods {
       throw NodeError.NOT_PRIVATE_CONTRACT.exception(address.hex().substring(2));
     }
     ContractPrivacy privacy =
-        chain.privacy(address, head)
+        chain
+            .privacy(address, head)
             .filter(ContractPrivacy::hasExtraData)
             .orElseThrow(NodeError.NO_EXTRA_DATA::exception);
     ObjectNode json = Json.MAPPER.createObjectNode();
@@ -57,7 +66,9 @@ final class PrivacyMethods {
   }
 
   private static JsonNode innerTransaction(MinedTransaction mined) {
-    return mined.local().inner()
+    return mined
+        .local()
+        .inner()
         .<JsonNode>map(inner -> WireFormat.transaction(mined.block(), mined.index(), inner))
         .orElse(NullNode.getInstance());
   }
@@ -69,6 +80,10 @@ final class PrivacyMethods {
       return NullNode.getInstance();
     }
     return WireFormat.receipt(
-        mined.block(), mined.index(), local.privateReceipt().get(), inner.get(), Optional.of(false));
+        mined.block(),
+        mined.index(),
+        local.privateReceipt().get(),
+        inner.get(),
+        Optional.of(false));
   }
 }

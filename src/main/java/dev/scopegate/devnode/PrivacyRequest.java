@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What makes a transaction private: the sending key ({@code privateFrom}), the recipients
- * ({@code privateFor}) and the privacy flag. {@code foreign} marks a transaction that another
- * node signed and distributed: this node only receives it, and its Tessera holds the payload
- * only when one of its keys is a recipient.
+ * What makes a transaction private: the sending key ({@code privateFrom}), the recipients ({@code
+ * privateFor}) and the privacy flag. {@code foreign} marks a transaction that another node signed
+ * and distributed: this node only receives it, and its Tessera holds the payload only when one of
+ * its keys is a recipient.
  */
 public record PrivacyRequest(
     String privateFrom, List<String> privateFor, int privacyFlag, boolean foreign) {

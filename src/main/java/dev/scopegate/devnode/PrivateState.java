@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The node's single private state: the accounts of private contracts and what it knows of their
- * privacy, with history so that old blocks can be read and reorganisations undone. Not
- * thread-safe: the {@link Chain} guards it.
+ * privacy, with history so that old blocks can be read and reorganisations undone. Not thread-safe:
+ * the {@link Chain} guards it.
  */
 final class PrivateState {
   private final WorldState accounts = new WorldState();
@@ -65,7 +65,9 @@ final class PrivateState {
       accounts.commit(block);
       changes.forEach(
           (address, value) ->
-              privacy.computeIfAbsent(address, a -> new History<>()).record(block, Optional.of(value)));
+              privacy
+                  .computeIfAbsent(address, a -> new History<>())
+                  .record(block, Optional.of(value)));
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The object param of {@code eth_sendTransaction} ({@code SendTxArgs}), decoded as GoQuorum
- * does: hex quantities and data, {@code input} preferred to {@code data}, unknown fields
- * ignored. {@code privateFor} makes the transaction private, sent from {@code privateFrom} (the
- * node's default key when absent) with {@code privacyFlag} (0 when absent).
+ * The object param of {@code eth_sendTransaction} ({@code SendTxArgs}), decoded as GoQuorum does:
+ * hex quantities and data, {@code input} preferred to {@code data}, unknown fields ignored. {@code
+ * privateFor} makes the transaction private, sent from {@code privateFrom} (the node's default key
+ * when absent) with {@code privacyFlag} (0 when absent).
  */
 final class SendTxArgs {
   private SendTxArgs() {}
@@ -46,7 +46,9 @@ final class SendTxArgs {
     List<String> keys = new ArrayList<>();
     privateFor.forEach(key -> keys.add(Params.text(key, "string")));
     String from =
-        present(node, "privateFrom") ? Params.text(node.get("privateFrom"), "string") : defaultPrivateFrom;
+        present(node, "privateFrom")
+            ? Params.text(node.get("privateFrom"), "string")
+            : defaultPrivateFrom;
     int flag = present(node, "privacyFlag") ? node.get("privacyFlag").asInt(-1) : 0;
     if (!PrivacyRequest.FLAGS.contains(flag)) {
       throw NodeError.INVALID_PRIVACY_FLAG.exception(node.get("privacyFlag").toString());

@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 /**
  * GoQuorum's extension event {@code StateShared(address toExtend, string tesseraHash, string
- * uuid)}: emitted by the extension management contract when the extended contract's state has
- * been shared, {@code tesseraHash} naming (base64) the Tessera payload that carries it. Its data
- * is the standard ABI encoding of the three (non-indexed) arguments.
+ * uuid)}: emitted by the extension management contract when the extended contract's state has been
+ * shared, {@code tesseraHash} naming (base64) the Tessera payload that carries it. Its data is the
+ * standard ABI encoding of the three (non-indexed) arguments.
  */
 public record StateShared(Address toExtend, String tesseraHash, String uuid) {
   public static final Hash TOPIC =
@@ -33,7 +33,8 @@ public record StateShared(Address toExtend, String tesseraHash, String uuid) {
   public static StateShared decode(String data) {
     byte[] bytes = Hex.decodeData(data, null);
     Address address = Address.of(Arrays.copyOfRange(bytes, 12, WORD));
-    return new StateShared(address, string(bytes, intAt(bytes, WORD)), string(bytes, intAt(bytes, 2 * WORD)));
+    return new StateShared(
+        address, string(bytes, intAt(bytes, WORD)), string(bytes, intAt(bytes, 2 * WORD)));
   }
 
   private static void writeString(ByteArrayOutputStream out, byte[] text) {

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tessera's Q2T reads, as a node or Scopegate calls them: {@code GET /upcheck}, {@code GET
- * /keys} and {@code GET /transaction/{hash}} (the 2.1 media type gets the parties, any other
- * the legacy payload only). While unavailable, everything is 503.
+ * Tessera's Q2T reads, as a node or Scopegate calls them: {@code GET /upcheck}, {@code GET /keys}
+ * and {@code GET /transaction/{hash}} (the 2.1 media type gets the parties, any other the legacy
+ * payload only). While unavailable, everything is 503.
  */
 final class TesseraFrontend implements Handler<HttpServerRequest> {
   static final String MEDIA_2_1 = "application/vnd.tessera-2.1+json";

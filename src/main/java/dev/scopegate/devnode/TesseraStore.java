@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.jcajce.provider.digest.Keccak.Digest512;
 
 /**
- * The payloads one Tessera holds, shared by the node (which stores and reads them in process)
- * and {@link DevTessera} (which serves them). Tessera keeps a payload only when one of its keys
- * is the sender or a recipient; anything else it never received. Hashes are Keccak-512 of the
- * payload and a counter, so equal payloads get distinct, repeatable hashes.
+ * The payloads one Tessera holds, shared by the node (which stores and reads them in process) and
+ * {@link DevTessera} (which serves them). Tessera keeps a payload only when one of its keys is the
+ * sender or a recipient; anything else it never received. Hashes are Keccak-512 of the payload and
+ * a counter, so equal payloads get distinct, repeatable hashes.
  */
 public final class TesseraStore {
   private final List<String> keys;

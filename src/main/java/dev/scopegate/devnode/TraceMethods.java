@@ -7,10 +7,10 @@ import dev.scopegate.jsonrpc.Json;
 import java.util.Optional;
 
 /**
- * {@code debug_traceTransaction} and {@code debug_traceBlockByNumber/ByHash} with geth 1.9's
- * {@code callTracer} (GoQuorum 21.1): private transactions as this node ran them against its
- * private state; a block's traces as {@code [{"result": frame}, ...]} in transaction order.
- * Without a tracer, the struct logger's shape with no steps (the dev node runs no opcodes).
+ * {@code debug_traceTransaction} and {@code debug_traceBlockByNumber/ByHash} with geth 1.9's {@code
+ * callTracer} (GoQuorum 21.1): private transactions as this node ran them against its private
+ * state; a block's traces as {@code [{"result": frame}, ...]} in transaction order. Without a
+ * tracer, the struct logger's shape with no steps (the dev node runs no opcodes).
  */
 final class TraceMethods {
   private TraceMethods() {}
@@ -18,11 +18,16 @@ final class TraceMethods {
   static void register(MethodTable table, Chain chain) {
     table
         .add("debug_traceTransaction", 2, p -> traceTransaction(chain, p))
-        .add("debug_traceBlockByNumber", 2, p -> {
-          long number = number(chain, p);
-          return traceBlock(chain.block(number), p, "#" + number);
-        })
-        .add("debug_traceBlockByHash", 2,
+        .add(
+            "debug_traceBlockByNumber",
+            2,
+            p -> {
+              long number = number(chain, p);
+              return traceBlock(chain.block(number), p, "#" + number);
+            })
+        .add(
+            "debug_traceBlockByHash",
+            2,
             p -> traceBlock(chain.block(p.hash(0)), p, p.hash(0).hex()));
   }
 
@@ -30,7 +35,9 @@ final class TraceMethods {
     Hash hash = params.hash(0);
     Optional<String> tracer = tracer(params);
     MinedTransaction mined =
-        chain.transaction(hash).orElseThrow(() -> NodeError.TRACE_TX_NOT_FOUND.exception(hash.hex()));
+        chain
+            .transaction(hash)
+            .orElseThrow(() -> NodeError.TRACE_TX_NOT_FOUND.exception(hash.hex()));
     return render(mined, tracer);
   }
 

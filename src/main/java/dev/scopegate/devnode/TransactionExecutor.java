@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies one transaction to the pending states: the checks of GoQuorum's transaction pool, in
- * its order, then the public effects and, for a private transaction, the private ones. A private
- * payload goes to Tessera first and the chain carries its hash, as GoQuorum signs it; with
- * privacy markers the chain carries a marker to the privacy precompile instead, whose Tessera
- * payload is the internal private transaction. Contracts behave as {@link Behaviours} says; gas
- * used is the intrinsic gas.
+ * Applies one transaction to the pending states: the checks of GoQuorum's transaction pool, in its
+ * order, then the public effects and, for a private transaction, the private ones. A private
+ * payload goes to Tessera first and the chain carries its hash, as GoQuorum signs it; with privacy
+ * markers the chain carries a marker to the privacy precompile instead, whose Tessera payload is
+ * the internal private transaction. Contracts behave as {@link Behaviours} says; gas used is the
+ * intrinsic gas.
  */
 final class TransactionExecutor {
   static final Address PRIVACY_PRECOMPILE =
@@ -34,7 +34,9 @@ final class TransactionExecutor {
   record Outcome(Transaction transaction, Receipt receipt, LocalResult local) {}
 
   Outcome execute(
-      TransactionRequest request, PendingState state, PrivateState.Pending privateState,
+      TransactionRequest request,
+      PendingState state,
+      PrivateState.Pending privateState,
       long blockGasUsed) {
     boolean foreign = request.privacy().map(PrivacyRequest::foreign).orElse(false);
     if (!foreign && !nodeAccounts.contains(request.from())) {
@@ -46,7 +48,9 @@ final class TransactionExecutor {
     Optional<PayloadHash> payloadHash =
         request.privacy().map(p -> tessera.store(p.record(Hex.decodeData(request.input(), null))));
     Optional<Transaction> inner =
-        privacyMarkers ? payloadHash.map(hash -> innerTransaction(request, nonce, hash)) : Optional.empty();
+        privacyMarkers
+            ? payloadHash.map(hash -> innerTransaction(request, nonce, hash))
+            : Optional.empty();
     Optional<PayloadHash> markerHash =
         inner.map(tx -> tessera.store(request.privacy().get().record(WireFormat.signed(tx))));
     Optional<Address> to = inner.isPresent() ? Optional.of(PRIVACY_PRECOMPILE) : request.to();
@@ -56,7 +60,14 @@ final class TransactionExecutor {
     checkPool(request, sender, nonce, gas, intrinsic, blockGasUsed);
     Transaction tx =
         Transaction.sign(
-            chainId, nonce, request.from(), to, request.value(), gas, request.gasPrice(), input,
+            chainId,
+            nonce,
+            request.from(),
+            to,
+            request.value(),
+            gas,
+            request.gasPrice(),
+            input,
             payloadHash.isPresent() && inner.isEmpty());
     state.put(request.from(), sender.debit(request.value()).withNonce(nonce + 1));
     long cumulative = blockGasUsed + intrinsic;
@@ -65,22 +76,35 @@ final class TransactionExecutor {
     }
     if (inner.isPresent()) {
       return markerOutcome(
-          tx, inner.get(), payloadHash.get(), markerHash.get(), privateState, intrinsic, cumulative);
+          tx,
+          inner.get(),
+          payloadHash.get(),
+          markerHash.get(),
+          privateState,
+          intrinsic,
+          cumulative);
     }
     PrivateExecutor.Result result =
-        privateExecutor.execute(tx, payloadHash.get(), privateState, tx.hash(), intrinsic, cumulative);
+        privateExecutor.execute(
+            tx, payloadHash.get(), privateState, tx.hash(), intrinsic, cumulative);
     Receipt onChain =
-        new Receipt(tx.hash(), true, intrinsic, cumulative, result.receipt().contractAddress(), List.of());
+        new Receipt(
+            tx.hash(), true, intrinsic, cumulative, result.receipt().contractAddress(), List.of());
     return new Outcome(
-        tx, onChain, new LocalResult(Optional.of(result.receipt()), result.trace(), false, Optional.empty()));
+        tx,
+        onChain,
+        new LocalResult(Optional.of(result.receipt()), result.trace(), false, Optional.empty()));
   }
 
-  private Outcome publicOutcome(Transaction tx, PendingState state, long intrinsic, long cumulative) {
+  private Outcome publicOutcome(
+      Transaction tx, PendingState state, long intrinsic, long cumulative) {
     Optional<Address> created =
         tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
     Behaviours.Effect effect;
     if (created.isPresent()) {
-      effect = Behaviours.create(state, tx.from(), created.get(), tx.input(), tx.value(), tx.gas(), intrinsic);
+      effect =
+          Behaviours.create(
+              state, tx.from(), created.get(), tx.input(), tx.value(), tx.gas(), intrinsic);
     } else {
       Address to = tx.to().get();
       state.put(to, state.get(to).credit(tx.value()));
@@ -92,28 +116,43 @@ final class TransactionExecutor {
 
   /** The marker's own receipt is public and empty; the internal transaction's is private. */
   private Outcome markerOutcome(
-      Transaction marker, Transaction inner, PayloadHash payloadHash, PayloadHash markerHash,
-      PrivateState.Pending privateState, long intrinsic, long cumulative) {
-    Receipt onChain = new Receipt(marker.hash(), true, intrinsic, cumulative, Optional.empty(), List.of());
+      Transaction marker,
+      Transaction inner,
+      PayloadHash payloadHash,
+      PayloadHash markerHash,
+      PrivateState.Pending privateState,
+      long intrinsic,
+      long cumulative) {
+    Receipt onChain =
+        new Receipt(marker.hash(), true, intrinsic, cumulative, Optional.empty(), List.of());
     CallFrame frame = PrivateExecutor.plainFrame(marker, Optional.empty(), intrinsic);
     if (tessera.find(markerHash).isEmpty()) {
-      return new Outcome(marker, onChain, new LocalResult(Optional.empty(), frame, true, Optional.empty()));
+      return new Outcome(
+          marker, onChain, new LocalResult(Optional.empty(), frame, true, Optional.empty()));
     }
     PrivateExecutor.Result result =
         privateExecutor.execute(inner, payloadHash, privateState, marker.hash(), 0, 0);
     LocalResult local =
         new LocalResult(
-            Optional.of(result.receipt()), frame.withCalls(List.of(result.trace())), true,
+            Optional.of(result.receipt()),
+            frame.withCalls(List.of(result.trace())),
+            true,
             Optional.of(inner));
     return new Outcome(marker, onChain, local);
   }
 
   private Transaction innerTransaction(TransactionRequest request, long nonce, PayloadHash hash) {
-    long gas =
-        request.gas().orElse(intrinsicGas(hash.bytes(), request.to().isEmpty()));
+    long gas = request.gas().orElse(intrinsicGas(hash.bytes(), request.to().isEmpty()));
     return Transaction.sign(
-        chainId, nonce, request.from(), request.to(), BigInteger.ZERO, gas, BigInteger.ZERO,
-        hash.hex(), true);
+        chainId,
+        nonce,
+        request.from(),
+        request.to(),
+        BigInteger.ZERO,
+        gas,
+        BigInteger.ZERO,
+        hash.hex(),
+        true);
   }
 
   private void checkPrivacy(TransactionRequest request, PrivacyRequest privacy) {
@@ -126,7 +165,11 @@ final class TransactionExecutor {
   }
 
   private static void checkPool(
-      TransactionRequest request, AccountState sender, long nonce, long gas, long intrinsic,
+      TransactionRequest request,
+      AccountState sender,
+      long nonce,
+      long gas,
+      long intrinsic,
       long blockGasUsed) {
     if (gas > Genesis.GAS_LIMIT - blockGasUsed) {
       throw NodeError.GAS_LIMIT_EXCEEDED.exception();

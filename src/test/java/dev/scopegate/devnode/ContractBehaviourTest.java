@@ -24,12 +24,15 @@ class ContractBehaviourTest extends DevNodeTestBase {
     assertEquals(contract, log.get("address").asText());
     assertEquals(Hash.sha3String("Called(bytes)"), log.get("topics").get(0).asText());
     assertEquals("0x0102", log.get("data").asText());
-    assertEquals(receipt.get("logsBloom"), client.result("eth_getBlockByNumber", "latest", false).get("logsBloom"));
+    assertEquals(
+        receipt.get("logsBloom"),
+        client.result("eth_getBlockByNumber", "latest", false).get("logsBloom"));
   }
 
   @Test
   void aTransferToAnAccountWithoutCodeLogsNothing() {
-    assertEquals(0, receipt(send("from", NODE1, "to", STRANGER, "value", "0x1")).get("logs").size());
+    assertEquals(
+        0, receipt(send("from", NODE1, "to", STRANGER, "value", "0x1")).get("logs").size());
   }
 
   @Test

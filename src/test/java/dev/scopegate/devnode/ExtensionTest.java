@@ -39,8 +39,12 @@ class ExtensionTest extends DevNodeTestBase {
     assertEquals(KA, payload.get("senderKey").asText());
     assertEquals(RpcClient.parse("[\"" + KA + "\",\"" + KB + "\"]"), payload.get("managedParties"));
     long head = node.chain().head().number();
-    assertEquals(Set.of(KA, FOREIGN_X, KB), node.chain().privacy(Address.of(contract), head).get().parties());
-    assertEquals(Set.of(KA, FOREIGN_X), node.chain().privacy(Address.of(contract), head - 2).get().parties());
+    assertEquals(
+        Set.of(KA, FOREIGN_X, KB),
+        node.chain().privacy(Address.of(contract), head).get().parties());
+    assertEquals(
+        Set.of(KA, FOREIGN_X),
+        node.chain().privacy(Address.of(contract), head - 2).get().parties());
   }
 
   @Test
@@ -49,9 +53,12 @@ class ExtensionTest extends DevNodeTestBase {
     MinedTransaction shared = node.chain().extendContract(Address.of(contract), List.of(KC));
 
     String management = shared.transaction().to().get().hex();
-    assertEquals("no account extra data found",
+    assertEquals(
+        "no account extra data found",
         client.error("eth_getContractPrivacyMetadata", management).get("message").asText());
-    assertEquals(management, receipt(shared.transaction().hash().hex()).get("logs").get(0).get("address").asText());
+    assertEquals(
+        management,
+        receipt(shared.transaction().hash().hex()).get("logs").get(0).get("address").asText());
     assertTrue(receipt(shared.transaction().hash().hex()).get("contractAddress").isNull());
   }
 
@@ -64,23 +71,28 @@ class ExtensionTest extends DevNodeTestBase {
         node.chain().importExtendedContract(contract, "0x60016002", FOREIGN_X, List.of(KC));
 
     assertEquals("0x60016002", client.result("eth_getCode", contract.hex(), "latest").asText());
-    assertEquals("no account extra data found",
+    assertEquals(
+        "no account extra data found",
         client.error("eth_getContractPrivacyMetadata", contract.hex()).get("message").asText());
     JsonNode log = receipt(shared.transaction().hash().hex()).get("logs").get(0);
     assertEquals(contract.hex(), decode(log.get("data").asText()).get(0).getValue().toString());
     assertEquals(OUTSIDER, shared.transaction().from().hex());
     for (long n = 1; n <= node.chain().head().number(); n++) {
-      node.chain().block(n).get().receipts()
+      node.chain()
+          .block(n)
+          .get()
+          .receipts()
           .forEach(r -> assertFalse(r.contractAddress().equals(java.util.Optional.of(contract))));
     }
   }
 
   @SuppressWarnings("rawtypes")
   private static List<Type> decode(String data) {
-    List<TypeReference<Type>> types = List.of(
-        cast(new TypeReference<org.web3j.abi.datatypes.Address>() {}),
-        cast(new TypeReference<Utf8String>() {}),
-        cast(new TypeReference<Utf8String>() {}));
+    List<TypeReference<Type>> types =
+        List.of(
+            cast(new TypeReference<org.web3j.abi.datatypes.Address>() {}),
+            cast(new TypeReference<Utf8String>() {}),
+            cast(new TypeReference<Utf8String>() {}));
     return FunctionReturnDecoder.decode(data, types);
   }
 

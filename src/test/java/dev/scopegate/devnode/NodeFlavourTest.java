@@ -22,12 +22,16 @@ class NodeFlavourTest {
       RpcClient client = new RpcClient(node.httpUrl());
       JsonNode error = client.error("debug_traceBlockByNumber", "0x0", CALL_TRACER);
       assertEquals(-32601, error.get("code").asInt());
-      assertEquals("the method debug_traceBlockByNumber does not exist/is not available",
-          error.get("message").asText());
-      assertEquals(-32601, client.error("debug_traceTransaction", "0x" + "00".repeat(32)).get("code").asInt());
       assertEquals(
-          RpcClient.parse("{\"eth\":\"1.0\",\"net\":\"1.0\",\"web3\":\"1.0\",\"personal\":\"1.0\","
-              + "\"txpool\":\"1.0\",\"rpc\":\"1.0\"}"),
+          "the method debug_traceBlockByNumber does not exist/is not available",
+          error.get("message").asText());
+      assertEquals(
+          -32601,
+          client.error("debug_traceTransaction", "0x" + "00".repeat(32)).get("code").asInt());
+      assertEquals(
+          RpcClient.parse(
+              "{\"eth\":\"1.0\",\"net\":\"1.0\",\"web3\":\"1.0\",\"personal\":\"1.0\","
+                  + "\"txpool\":\"1.0\",\"rpc\":\"1.0\"}"),
           client.result("rpc_modules"));
     } finally {
       await(node.close());

@@ -51,10 +51,13 @@ class PrivacyMarkerTest extends DevNodeTestBase {
     for (String field : List.of("from", "nonce", "blockHash", "blockNumber", "transactionIndex")) {
       assertEquals(outer.get(field), inner.get(field), field);
     }
-    JsonNode markerPayload = RpcClient.parse(tessera.transaction(outer.get("input").asText()).body());
+    JsonNode markerPayload =
+        RpcClient.parse(tessera.transaction(outer.get("input").asText()).body());
     assertEquals(KA, markerPayload.get("senderKey").asText());
     assertEquals(1, markerPayload.get("privacyFlag").asInt());
-    JsonNode signed = RpcClient.parse(new String(Base64.getDecoder().decode(markerPayload.get("payload").asText())));
+    JsonNode signed =
+        RpcClient.parse(
+            new String(Base64.getDecoder().decode(markerPayload.get("payload").asText())));
     assertEquals(inner.get("hash"), signed.get("hash"));
     JsonNode payload = RpcClient.parse(tessera.transaction(inner.get("input").asText()).body());
     assertEquals(RpcClient.parse("[\"" + KA + "\",\"" + KB + "\"]"), payload.get("managedParties"));
@@ -84,20 +87,23 @@ class PrivacyMarkerTest extends DevNodeTestBase {
   @Test
   void aMarkerTracesAsACallToThePrecompileHoldingThePrivateFrames() {
     String marker = createPrivately("0xfac70f", "privateFor", List.of(KB));
-    JsonNode trace = client.result("debug_traceTransaction", marker, ContractBehaviourTest.CALL_TRACER);
+    JsonNode trace =
+        client.result("debug_traceTransaction", marker, ContractBehaviourTest.CALL_TRACER);
     assertEquals("CALL", trace.get("type").asText());
     assertEquals(PRECOMPILE, trace.get("to").asText());
     JsonNode creation = trace.get("calls").get(0);
     assertEquals("CREATE", creation.get("type").asText());
-    assertEquals(ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), creation.get("to").asText());
+    assertEquals(
+        ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), creation.get("to").asText());
     assertEquals(1, creation.get("calls").size());
   }
 
   @Test
   void aMarkerNoManagedKeyIsPartyToHidesEverything() {
     MinedTransaction mined =
-        node.chain().receiveForeignPrivate(
-            Address.of(OUTSIDER), Optional.empty(), PLAIN_CODE, FOREIGN_X, List.of(FOREIGN_Y));
+        node.chain()
+            .receiveForeignPrivate(
+                Address.of(OUTSIDER), Optional.empty(), PLAIN_CODE, FOREIGN_X, List.of(FOREIGN_Y));
     String marker = mined.transaction().hash().hex();
 
     assertEquals(PRECOMPILE, mined.transaction().to().get().hex());

@@ -32,7 +32,8 @@ class PrivateTransactionTest extends DevNodeTestBase {
     JsonNode block = client.result("eth_getBlockByNumber", "latest", true);
     assertEquals(input, block.get("transactions").get(0).get("input").asText());
     String payload = RpcClient.parse(tessera.transaction(input).body()).get("payload").asText();
-    assertEquals(PLAIN_CODE, "0x" + java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(payload)));
+    assertEquals(
+        PLAIN_CODE, "0x" + java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(payload)));
   }
 
   @Test
@@ -65,14 +66,17 @@ class PrivateTransactionTest extends DevNodeTestBase {
     assertNotEquals(ZERO_BLOOM, receipt.get("logsBloom").asText());
     assertTrue(receipt.get("contractAddress").isNull());
     // Private logs stay out of the block header.
-    assertEquals(ZERO_BLOOM, client.result("eth_getBlockByNumber", "latest", false).get("logsBloom").asText());
+    assertEquals(
+        ZERO_BLOOM,
+        client.result("eth_getBlockByNumber", "latest", false).get("logsBloom").asText());
   }
 
   @Test
   void aPrivateTransactionNoManagedKeyIsPartyToLeavesNoPrivateTrace() {
     MinedTransaction mined =
-        node.chain().receiveForeignPrivate(
-            Address.of(OUTSIDER), Optional.empty(), PLAIN_CODE, FOREIGN_X, List.of(FOREIGN_Y));
+        node.chain()
+            .receiveForeignPrivate(
+                Address.of(OUTSIDER), Optional.empty(), PLAIN_CODE, FOREIGN_X, List.of(FOREIGN_Y));
     String hash = mined.transaction().hash().hex();
 
     JsonNode tx = client.result("eth_getTransactionByHash", hash);
@@ -92,8 +96,13 @@ class PrivateTransactionTest extends DevNodeTestBase {
   @Test
   void aForeignTransactionNamingAManagedKeyIsReceivedAndRun() {
     MinedTransaction mined =
-        node.chain().receiveForeignPrivate(
-            Address.of(OUTSIDER), Optional.empty(), PLAIN_CODE, FOREIGN_X, List.of(KC, FOREIGN_Y));
+        node.chain()
+            .receiveForeignPrivate(
+                Address.of(OUTSIDER),
+                Optional.empty(),
+                PLAIN_CODE,
+                FOREIGN_X,
+                List.of(KC, FOREIGN_Y));
 
     JsonNode parties = RpcClient.parse(tessera.transaction(mined.transaction().input()).body());
     assertEquals(FOREIGN_X, parties.get("senderKey").asText());

@@ -17,7 +17,8 @@ class ReorgTest extends DevNodeTestBase {
   @Override
   DevNodeOptions options() {
     // A fixed clock: replaced blocks must differ by more than their timestamps.
-    return DevNodeOptions.defaults().withClock(Clock.fixed(Instant.parse("2021-03-01T12:00:00Z"), ZoneOffset.UTC));
+    return DevNodeOptions.defaults()
+        .withClock(Clock.fixed(Instant.parse("2021-03-01T12:00:00Z"), ZoneOffset.UTC));
   }
 
   @Test
@@ -50,10 +51,12 @@ class ReorgTest extends DevNodeTestBase {
     assertTrue(client.result("eth_getTransactionReceipt", creation).isNull());
     assertTrue(client.result("eth_getTransactionByHash", creation).isNull());
     assertEquals("0x", client.result("eth_getCode", contract, "latest").asText());
-    assertEquals("The provided address is not a private contract: " + contract.substring(2),
+    assertEquals(
+        "The provided address is not a private contract: " + contract.substring(2),
         client.error("eth_getContractPrivacyMetadata", contract).get("message").asText());
     assertEquals("0x1", client.result("eth_getTransactionCount", NODE1, "latest").asText());
-    assertEquals(0, client.result("eth_getBlockByNumber", "latest", false).get("transactions").size());
+    assertEquals(
+        0, client.result("eth_getBlockByNumber", "latest", false).get("transactions").size());
   }
 
   @Test
@@ -62,7 +65,8 @@ class ReorgTest extends DevNodeTestBase {
     createPrivately(PLAIN_CODE, "privateFor", List.of(KC));
     Address from = Address.of(NODE1);
     TransactionRequest again =
-        TransactionRequest.create(from, "0x0a").withPrivacy(PrivacyRequest.local(KA, List.of(KC), 1));
+        TransactionRequest.create(from, "0x0a")
+            .withPrivacy(PrivacyRequest.local(KA, List.of(KC), 1));
 
     List<Block> replaced = node.chain().reorg(2, List.of(List.of(), List.of(again), List.of()));
 
@@ -73,14 +77,17 @@ class ReorgTest extends DevNodeTestBase {
     JsonNode receipt = receipt(moved);
     assertEquals("0x2", receipt.get("blockNumber").asText());
     String address = receipt.get("contractAddress").asText();
-    assertEquals(org.web3j.crypto.ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), address);
-    assertEquals(1, client.result("eth_getContractPrivacyMetadata", address).get("privacyFlag").asInt());
+    assertEquals(
+        org.web3j.crypto.ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), address);
+    assertEquals(
+        1, client.result("eth_getContractPrivacyMetadata", address).get("privacyFlag").asInt());
   }
 
   @Test
   void theGenesisCannotBeReplaced() {
     send("from", NODE1, "to", STRANGER);
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> node.chain().reorg(2));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> node.chain().reorg(2));
   }
 
   private List<String> hashes() {
@@ -97,7 +104,9 @@ class ReorgTest extends DevNodeTestBase {
     for (int n = 1; n < hashes.size(); n++) {
       JsonNode block = client.result("eth_getBlockByNumber", hex(n), false);
       assertEquals(hashes.get(n - 1), block.get("parentHash").asText(), "parent of " + n);
-      assertEquals(hashes.get(n), client.result("eth_getBlockByHash", hashes.get(n), false).get("hash").asText());
+      assertEquals(
+          hashes.get(n),
+          client.result("eth_getBlockByHash", hashes.get(n), false).get("hash").asText());
     }
   }
 }

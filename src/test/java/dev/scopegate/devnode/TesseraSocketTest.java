@@ -52,7 +52,10 @@ class TesseraSocketTest extends DevNodeTestBase {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(dir.resolve("tm.ipc")));
       String request =
-          "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nAccept: "
+              + accept
               + "\r\nConnection: close\r\n\r\n";
       channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
       ByteArrayOutputStream out = new ByteArrayOutputStream();

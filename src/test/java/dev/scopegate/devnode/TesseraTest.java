@@ -20,7 +20,14 @@ class TesseraTest extends DevNodeTestBase {
     HttpResponse<String> keys = tessera.get("/keys", "application/json");
     assertEquals(200, keys.statusCode());
     assertEquals(
-        RpcClient.parse("{\"keys\":[{\"key\":\"" + KA + "\"},{\"key\":\"" + KB + "\"},{\"key\":\"" + KC + "\"}]}"),
+        RpcClient.parse(
+            "{\"keys\":[{\"key\":\""
+                + KA
+                + "\"},{\"key\":\""
+                + KB
+                + "\"},{\"key\":\""
+                + KC
+                + "\"}]}"),
         RpcClient.parse(keys.body()));
     for (String key : List.of(KA, KB, KC, FOREIGN_X, FOREIGN_Y)) {
       assertEquals(32, Base64.getDecoder().decode(key).length, key);
@@ -36,14 +43,16 @@ class TesseraTest extends DevNodeTestBase {
 
   @Test
   void aTransactionNamesItsSenderAndTheManagedParties() {
-    String hash = createPrivately("0x010203", "privateFor", List.of(KB, FOREIGN_X), "privacyFlag", 1);
+    String hash =
+        createPrivately("0x010203", "privateFor", List.of(KB, FOREIGN_X), "privacyFlag", 1);
     String input = client.result("eth_getTransactionByHash", hash).get("input").asText();
 
     HttpResponse<String> found = tessera.transaction(input);
     assertEquals(200, found.statusCode(), found.body());
     assertEquals(TesseraClient.MEDIA_2_1, found.headers().firstValue("Content-Type").orElse(""));
     JsonNode body = RpcClient.parse(found.body());
-    assertEquals(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}), body.get("payload").asText());
+    assertEquals(
+        Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}), body.get("payload").asText());
     assertEquals(1, body.get("privacyFlag").asInt());
     assertEquals(RpcClient.parse("[\"" + KA + "\",\"" + KB + "\"]"), body.get("managedParties"));
     assertEquals(KA, body.get("senderKey").asText());
@@ -66,7 +75,8 @@ class TesseraTest extends DevNodeTestBase {
   void aHashTesseraNeverReceivedIs404() {
     String unknown = "0x" + "ab".repeat(64);
     assertEquals(404, tessera.transaction(unknown).statusCode());
-    assertEquals(404, tessera.get("/transaction/not-base64!", TesseraClient.MEDIA_2_1).statusCode());
+    assertEquals(
+        404, tessera.get("/transaction/not-base64!", TesseraClient.MEDIA_2_1).statusCode());
   }
 
   @Test

@@ -19,11 +19,13 @@ class TraceTest extends DevNodeTestBase {
     String hash = createPrivately(PLAIN_CODE, "privateFor", List.of(KB));
 
     JsonNode trace = client.result("debug_traceTransaction", hash, CALL_TRACER);
-    List<String> fields = List.of("type", "from", "to", "value", "gas", "gasUsed", "input", "output", "time");
+    List<String> fields =
+        List.of("type", "from", "to", "value", "gas", "gasUsed", "input", "output", "time");
     assertEquals(fields, iterable(trace.fieldNames()));
     assertEquals("CREATE", trace.get("type").asText());
     assertEquals(NODE1, trace.get("from").asText());
-    assertEquals(ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), trace.get("to").asText());
+    assertEquals(
+        ContractUtils.generateContractAddress(NODE1, BigInteger.ZERO), trace.get("to").asText());
     assertEquals("0x0", trace.get("value").asText());
     assertEquals(receipt(hash).get("gasUsed"), trace.get("gasUsed"));
     assertEquals(PLAIN_CODE, trace.get("input").asText());
@@ -33,8 +35,9 @@ class TraceTest extends DevNodeTestBase {
   @Test
   void aTransactionNoManagedKeyIsPartyToTracesAsItStandsOnChain() {
     MinedTransaction mined =
-        node.chain().receiveForeignPrivate(
-            Address.of(OUTSIDER), Optional.empty(), "0xfac70f", FOREIGN_X, List.of(FOREIGN_Y));
+        node.chain()
+            .receiveForeignPrivate(
+                Address.of(OUTSIDER), Optional.empty(), "0xfac70f", FOREIGN_X, List.of(FOREIGN_Y));
 
     JsonNode trace =
         client.result("debug_traceTransaction", mined.transaction().hash().hex(), CALL_TRACER);
@@ -48,9 +51,11 @@ class TraceTest extends DevNodeTestBase {
   void aBlockTracesAsResultsInTransactionOrder() {
     Address from = Address.of(NODE1);
     Block block =
-        node.chain().mineBlock(List.of(
-            TransactionRequest.create(from, "0xfac70f"),
-            TransactionRequest.transfer(from, Address.of(STRANGER), BigInteger.TEN)));
+        node.chain()
+            .mineBlock(
+                List.of(
+                    TransactionRequest.create(from, "0xfac70f"),
+                    TransactionRequest.transfer(from, Address.of(STRANGER), BigInteger.TEN)));
 
     JsonNode byNumber = client.result("debug_traceBlockByNumber", "0x1", CALL_TRACER);
     assertEquals(2, byNumber.size());
@@ -60,7 +65,8 @@ class TraceTest extends DevNodeTestBase {
     assertEquals("CALL", byNumber.get(1).get("result").get("type").asText());
     assertEquals(STRANGER, byNumber.get(1).get("result").get("to").asText());
     assertEquals("0xa", byNumber.get(1).get("result").get("value").asText());
-    assertEquals(byNumber, client.result("debug_traceBlockByHash", block.hash().hex(), CALL_TRACER));
+    assertEquals(
+        byNumber, client.result("debug_traceBlockByHash", block.hash().hex(), CALL_TRACER));
     assertEquals(byNumber, client.result("debug_traceBlockByNumber", "latest", CALL_TRACER));
   }
 
@@ -73,11 +79,14 @@ class TraceTest extends DevNodeTestBase {
   @Test
   void whatCannotBeTracedSaysWhy() {
     String missing = "0x" + "12".repeat(32);
-    assertEquals("transaction " + missing + " not found",
+    assertEquals(
+        "transaction " + missing + " not found",
         client.error("debug_traceTransaction", missing, CALL_TRACER).get("message").asText());
-    assertEquals("block #9 not found",
+    assertEquals(
+        "block #9 not found",
         client.error("debug_traceBlockByNumber", "0x9", CALL_TRACER).get("message").asText());
-    assertEquals("genesis is not traceable",
+    assertEquals(
+        "genesis is not traceable",
         client.error("debug_traceBlockByNumber", "0x0", CALL_TRACER).get("message").asText());
   }
 
