@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sealed block with its transactions and their receipts (index for index). Fields that are
- * constant on the dev node (difficulty, nonce, mixHash, uncles, logsBloom) are not stored; the
- * wire format supplies them.
+ * A sealed block with its transactions and their (public) receipts, index for index, and what
+ * only this node knows of each transaction ({@link LocalResult}: private receipts, traces), which
+ * is not part of the block's hash. Fields that are constant on the dev node (difficulty, nonce,
+ * mixHash, uncles) are not stored; the wire format supplies them. {@code extraData} tells apart
+ * blocks that a reorganisation put at the same height.
  */
 public record Block(
     long number,
@@ -20,8 +22,10 @@ public record Block(
     Hash transactionsRoot,
     Hash receiptsRoot,
     long size,
+    String extraData,
     List<Transaction> transactions,
-    List<Receipt> receipts) {
+    List<Receipt> receipts,
+    List<LocalResult> local) {
 
   /** go-ethereum's root of an empty trie, used when a block has no transactions. */
   static final Hash EMPTY_ROOT =
@@ -30,8 +34,9 @@ public record Block(
   public Block {
     transactions = List.copyOf(transactions);
     receipts = List.copyOf(receipts);
-    if (transactions.size() != receipts.size()) {
-      throw new IllegalArgumentException("one receipt per transaction");
+    local = List.copyOf(local);
+    if (transactions.size() != receipts.size() || transactions.size() != local.size()) {
+      throw new IllegalArgumentException("one receipt and one local result per transaction");
     }
   }
 
@@ -42,8 +47,10 @@ public record Block(
       Address miner,
       long gasLimit,
       Hash stateRoot,
+      String extraData,
       List<Transaction> transactions,
-      List<Receipt> receipts) {
+      List<Receipt> receipts,
+      List<LocalResult> local) {
     long gasUsed = receipts.isEmpty() ? 0 : receipts.get(receipts.size() - 1).cumulativeGasUsed();
     Canonical txs = new Canonical();
     transactions.forEach(tx -> txs.add(tx.hash()));
@@ -55,10 +62,20 @@ public record Block(
         new Canonical()
             .add(parentHash).add(number).add(timestamp).add(miner).add(gasLimit).add(gasUsed)
             .add(stateRoot).add(txRoot).add(receiptsRoot);
+    if (!extraData.equals("0x")) {
+      header.add(Hex.decodeData(extraData, null));
+    }
     long size = header.size() + txs.size();
     return new Block(
         number, header.hash(), parentHash, timestamp, miner, gasLimit, gasUsed, stateRoot,
-        txRoot, receiptsRoot, size, transactions, receipts);
+        txRoot, receiptsRoot, size, extraData, transactions, receipts, local);
+  }
+
+  /** The union of the public receipts' blooms; private logs stay out of the header. */
+  byte[] logsBloom() {
+    byte[] bloom = new byte[Bloom.BYTES];
+    receipts.forEach(receipt -> Bloom.or(bloom, receipt.bloom()));
+    return bloom;
   }
 
   /** The position of a transaction in this block. */

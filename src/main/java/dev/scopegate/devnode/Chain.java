@@ -8,23 +8,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dev node's chain: blocks, the transaction index and the world state with history. Every
- * method holds the chain's lock, so tests may read and mine from any thread while the node
- * serves requests; blocks and transactions are immutable once sealed.
+ * The dev node's chain: blocks, the transaction index, the public world state and the node's
+ * private state, both with history, and the node's Tessera. Every method holds the chain's lock, so
+ * tests may read and mine from any thread while the node serves requests; blocks and transactions
+ * are immutable once sealed. Besides mining, tests shape the chain through hooks: transactions
+ * received from other nodes, contract extensions, reorganisations and bulk blocks.
  */
 public final class Chain {
   private final long chainId;
   private final Clock clock;
+  private final TesseraStore tessera;
   private final WorldState state = new WorldState();
+  private final PrivateState privateState = new PrivateState();
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Hash, Block> blocksByHash = new HashMap<>();
   private final Map<Hash, MinedTransaction> transactions = new HashMap<>();
   private final TransactionExecutor executor;
+  private long forks;
 
   public Chain(long chainId, Clock clock) {
+    this(chainId, clock, new TesseraStore(DevTessera.DEFAULT_KEYS), false);
+  }
+
+  public Chain(long chainId, Clock clock, TesseraStore tessera, boolean privacyMarkers) {
     this.chainId = chainId;
     this.clock = clock;
-    this.executor = new TransactionExecutor(chainId, Genesis.NODE_ACCOUNTS);
+    this.tessera = tessera;
+    this.executor =
+        new TransactionExecutor(chainId, Genesis.NODE_ACCOUNTS, tessera, privacyMarkers);
     append(Genesis.create(state));
   }
 
@@ -40,6 +51,11 @@ public final class Chain {
   /** The account that mines every block after genesis. */
   public Address coinbase() {
     return Genesis.NODE_ACCOUNTS.get(0);
+  }
+
+  /** The node's Tessera, where private payloads are kept. */
+  public TesseraStore tessera() {
+    return tessera;
   }
 
   public synchronized Block head() {
@@ -60,34 +76,67 @@ public final class Chain {
     return Optional.ofNullable(transactions.get(hash));
   }
 
-  /** The account as it was at the end of {@code blockNumber} (the head's state beyond it). */
+  /** The public account as it was at the end of {@code blockNumber} (the head's beyond it). */
   public synchronized AccountState account(Address address, long blockNumber) {
     return state.at(address, blockNumber);
   }
 
+  /** The account as GoQuorum's state reads see it: the private one when it exists. */
+  public synchronized AccountState visibleAccount(Address address, long blockNumber) {
+    AccountState inPrivate = privateState.account(address, blockNumber);
+    return inPrivate.isEmpty() ? state.at(address, blockNumber) : inPrivate;
+  }
+
+  /** Whether {@code address} is in the node's private state at {@code blockNumber}. */
+  public synchronized boolean isPrivate(Address address, long blockNumber) {
+    return privateState.exists(address, blockNumber);
+  }
+
+  /** What the node keeps about a private contract: flag, creation hash and parties. */
+  public synchronized Optional<ContractPrivacy> privacy(Address address, long blockNumber) {
+    return privateState.privacy(address, blockNumber);
+  }
+
   /**
    * Mines one block holding {@code requests}, in order. All or nothing: when one request is
-   * rejected the chain is unchanged and its {@link NodeException} is thrown.
+   * rejected the chain is unchanged and its {@link NodeException} is thrown (a payload already
+   * handed to Tessera stays there, as with a real node).
    */
   public synchronized Block mineBlock(List<TransactionRequest> requests) {
     Block parent = head();
     long number = parent.number() + 1;
     PendingState pending = new PendingState(state, parent.number());
+    PrivateState.Pending pendingPrivate = privateState.pending(parent.number());
     List<Transaction> txs = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
+    List<LocalResult> local = new ArrayList<>();
     long gasUsed = 0;
     for (TransactionRequest request : requests) {
-      TransactionExecutor.Outcome outcome = executor.execute(request, pending, gasUsed);
+      TransactionExecutor.Outcome outcome =
+          executor.execute(request, pending, pendingPrivate, gasUsed);
       txs.add(outcome.transaction());
       receipts.add(outcome.receipt());
+      local.add(outcome.local());
       gasUsed = outcome.receipt().cumulativeGasUsed();
     }
+    boolean unchanged = pending.isEmpty();
     pending.commit(number);
+    pendingPrivate.commit(number);
     long timestamp = Math.max(parent.timestamp(), clock.instant().getEpochSecond());
+    Hash root = unchanged ? parent.stateRoot() : state.root(number);
+    String extra = forks == 0 ? "0x" : Hex.data(Long.toString(forks).getBytes());
     Block block =
         Block.seal(
-            parent.hash(), number, timestamp, coinbase(), Genesis.GAS_LIMIT, state.root(number),
-            txs, receipts);
+            parent.hash(),
+            number,
+            timestamp,
+            coinbase(),
+            Genesis.GAS_LIMIT,
+            root,
+            extra,
+            txs,
+            receipts,
+            local);
     append(block);
     return block;
   }
@@ -95,6 +144,67 @@ public final class Chain {
   /** Instamine: one transaction, one new block. */
   public MinedTransaction mineTransaction(TransactionRequest request) {
     return new MinedTransaction(mineBlock(List.of(request)), 0);
+  }
+
+  /**
+   * Mines a private transaction that another node sent ({@code to} empty: a creation), signed by
+   * {@code from}. This node's Tessera holds the payload only when one of its keys is among {@code
+   * recipients}; otherwise the chain shows a payload hash Tessera answers 404 for, and the private
+   * state does not change.
+   */
+  public MinedTransaction receiveForeignPrivate(
+      Address from,
+      Optional<Address> to,
+      String payload,
+      String senderKey,
+      List<String> recipients) {
+    TransactionRequest request =
+        to.map(address -> TransactionRequest.call(from, address, payload))
+            .orElseGet(() -> TransactionRequest.create(from, payload));
+    return mineTransaction(request.withPrivacy(PrivacyRequest.foreign(senderKey, recipients)));
+  }
+
+  /** See {@link Extensions#extend}: returns the transaction whose receipt logs StateShared. */
+  public MinedTransaction extendContract(Address contract, List<String> newPartyKeys) {
+    return Extensions.extend(this, contract, newPartyKeys);
+  }
+
+  /** See {@link Extensions#importContract}: returns the StateShared transaction. */
+  public MinedTransaction importExtendedContract(
+      Address contract, String code, String senderKey, List<String> recipients) {
+    return Extensions.importContract(this, contract, code, senderKey, recipients);
+  }
+
+  /** See {@link Generator}: {@code count} blocks, a share of them with one private transaction. */
+  public void generate(int count, double privateRatio, long seed) {
+    new Generator(this, new java.util.Random(seed)).generate(count, privateRatio);
+  }
+
+  /** Replaces the last {@code depth} blocks with as many empty ones (other hashes). */
+  public List<Block> reorg(int depth) {
+    return reorg(depth, java.util.Collections.nCopies(depth, List.of()));
+  }
+
+  /**
+   * Replaces the last {@code depth} blocks with blocks holding {@code replacement} (one list per
+   * block; any number of blocks). Everything the dropped blocks did, public and private, is undone
+   * first; payloads stay in Tessera. The new blocks carry a fork number as extra data, so their
+   * hashes differ from those they replace even when their contents are equal.
+   */
+  public synchronized List<Block> reorg(int depth, List<List<TransactionRequest>> replacement) {
+    long keep = head().number() - depth;
+    if (depth < 1 || keep < 0) {
+      throw new IllegalArgumentException("cannot replace " + depth + " blocks above genesis");
+    }
+    while (head().number() > keep) {
+      Block dropped = blocks.remove(blocks.size() - 1);
+      blocksByHash.remove(dropped.hash());
+      dropped.transactions().forEach(tx -> transactions.remove(tx.hash()));
+    }
+    state.truncateAfter(keep);
+    privateState.truncateAfter(keep);
+    forks++;
+    return replacement.stream().map(this::mineBlock).toList();
   }
 
   private void append(Block block) {

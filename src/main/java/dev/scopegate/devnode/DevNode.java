@@ -8,36 +8,50 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP, over a real (instamining)
- * chain. Start as many as needed in one JVM; each has its own chain and port.
+ * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP and its Tessera, over a real
+ * (instamining) chain with a private state. Start as many as needed in one JVM; each has its own
+ * chain, Tessera and ports.
  */
 public final class DevNode {
   private final HttpServer server;
   private final Chain chain;
-  private final AtomicLong requestCount;
+  private final DevTessera tessera;
+  private final RequestCounter requests;
   private final URI httpUrl;
 
-  private DevNode(HttpServer server, Chain chain, AtomicLong requestCount, URI httpUrl) {
+  private DevNode(
+      HttpServer server, Chain chain, DevTessera tessera, RequestCounter requests, URI httpUrl) {
     this.server = server;
     this.chain = chain;
-    this.requestCount = requestCount;
+    this.tessera = tessera;
+    this.requests = requests;
     this.httpUrl = httpUrl;
   }
 
   public static Future<DevNode> start(Vertx vertx, DevNodeOptions options) {
-    Chain chain = new Chain(options.chainId(), options.clock());
-    AtomicLong requestCount = new AtomicLong();
-    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain), requestCount);
+    TesseraStore store = new TesseraStore(options.tesseraKeys());
+    Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
+    RequestCounter requests = new RequestCounter();
+    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options), requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
             .setPort(options.port())
             .setHttp2ClearTextEnabled(false); // geth speaks HTTP/1.1 only
-    return vertx
-        .createHttpServer(serverOptions)
-        .requestHandler(new HttpFrontend(dispatcher))
-        .listen()
-        .map(server -> new DevNode(server, chain, requestCount, url(options.host(), server)));
+    return DevTessera.start(vertx, store, options.host(), options.tesseraSocket())
+        .compose(
+            tessera ->
+                vertx
+                    .createHttpServer(serverOptions)
+                    .requestHandler(new HttpFrontend(dispatcher))
+                    .listen()
+                    .map(
+                        server ->
+                            new DevNode(
+                                server, chain, tessera, requests, url(options.host(), server)))
+                    .recover(
+                        failure ->
+                            tessera.close().transform(closed -> Future.failedFuture(failure))));
   }
 
   private static URI url(String host, HttpServer server) {
@@ -55,13 +69,28 @@ public final class DevNode {
     return chain;
   }
 
-  /** JSON-RPC calls received (each element of a batch counts, notifications too); resettable. */
-  public AtomicLong requestCount() {
-    return requestCount;
+  /** The node's privacy manager. */
+  public DevTessera tessera() {
+    return tessera;
   }
 
-  /** Stops listening and releases the port. */
+  /** JSON-RPC calls received (each element of a batch counts, notifications too); resettable. */
+  public AtomicLong requestCount() {
+    return requests.total();
+  }
+
+  /** Calls of {@code method} received. */
+  public long requestCount(String method) {
+    return requests.of(method);
+  }
+
+  /** Sets every count, total and per method, back to zero. */
+  public void resetRequestCounts() {
+    requests.reset();
+  }
+
+  /** Stops listening and releases the ports (and Tessera's socket file). */
   public Future<Void> close() {
-    return server.close();
+    return Future.all(server.close(), tessera.close()).mapEmpty();
   }
 }

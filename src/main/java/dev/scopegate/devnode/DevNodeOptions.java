@@ -1,12 +1,34 @@
 package dev.scopegate.devnode;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Where the dev node listens and what chain it runs. Port 0 picks a free port; the clock
- * stamps blocks (a fixed clock makes block hashes repeatable).
+ * Where the dev node listens, what chain it runs, and which GoQuorum it plays. Port 0 picks a free
+ * port; the clock stamps blocks (a fixed clock makes block hashes repeatable).
+ *
+ * @param tesseraKeys the keys its Tessera manages, the first being the default privateFrom
+ * @param tesseraSocket where Tessera also listens on a Unix domain socket, if anywhere
+ * @param debugApi whether the {@code debug} namespace is served (traces)
+ * @param privacyMarkers GoQuorum 21.7.1+ with {@code --privacymarker.enable}: private transactions
+ *     travel inside privacy-marker transactions
+ * @param multiplePrivateStates a GoQuorum 21.4.2+ MPS node: {@code eth_getPSI} answers
+ * @param metadataHashAsBytes GoQuorum 21.1's {@code eth_getContractPrivacyMetadata}: the creation
+ *     hash as an array of 64 numbers rather than base64
  */
-public record DevNodeOptions(String host, int port, long chainId, Clock clock) {
+public record DevNodeOptions(
+    String host,
+    int port,
+    long chainId,
+    Clock clock,
+    List<String> tesseraKeys,
+    Optional<Path> tesseraSocket,
+    boolean debugApi,
+    boolean privacyMarkers,
+    boolean multiplePrivateStates,
+    boolean metadataHashAsBytes) {
   public static final long DEFAULT_CHAIN_ID = 1337;
 
   public DevNodeOptions {
@@ -22,26 +44,164 @@ public record DevNodeOptions(String host, int port, long chainId, Clock clock) {
     if (clock == null) {
       throw new IllegalArgumentException("clock is required");
     }
+    tesseraKeys = List.copyOf(tesseraKeys);
+    if (tesseraKeys.isEmpty()) {
+      throw new IllegalArgumentException("Tessera needs at least one key");
+    }
   }
 
-  /** 127.0.0.1, a free port, chain id 1337, the system clock. */
+  /** 127.0.0.1, a free port, chain id 1337, the system clock, keys KA, KB, KC, debug on. */
   public static DevNodeOptions defaults() {
-    return new DevNodeOptions("127.0.0.1", 0, DEFAULT_CHAIN_ID, Clock.systemUTC());
+    return new DevNodeOptions(
+        "127.0.0.1",
+        0,
+        DEFAULT_CHAIN_ID,
+        Clock.systemUTC(),
+        DevTessera.DEFAULT_KEYS,
+        Optional.empty(),
+        true,
+        false,
+        false,
+        false);
   }
 
   public DevNodeOptions withHost(String newHost) {
-    return new DevNodeOptions(newHost, port, chainId, clock);
+    return new DevNodeOptions(
+        newHost,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withPort(int newPort) {
-    return new DevNodeOptions(host, newPort, chainId, clock);
+    return new DevNodeOptions(
+        host,
+        newPort,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withChainId(long newChainId) {
-    return new DevNodeOptions(host, port, newChainId, clock);
+    return new DevNodeOptions(
+        host,
+        port,
+        newChainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
   }
 
   public DevNodeOptions withClock(Clock newClock) {
-    return new DevNodeOptions(host, port, chainId, newClock);
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        newClock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withTesseraKeys(List<String> keys) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        keys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withTesseraSocket(Path socket) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        Optional.of(socket),
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withDebugApi(boolean on) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        on,
+        privacyMarkers,
+        multiplePrivateStates,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withPrivacyMarkers(boolean on) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        on,
+        multiplePrivateStates,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withMultiplePrivateStates(boolean on) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        on,
+        metadataHashAsBytes);
+  }
+
+  public DevNodeOptions withMetadataHashAsBytes(boolean on) {
+    return new DevNodeOptions(
+        host,
+        port,
+        chainId,
+        clock,
+        tesseraKeys,
+        tesseraSocket,
+        debugApi,
+        privacyMarkers,
+        multiplePrivateStates,
+        on);
   }
 }

@@ -11,7 +11,6 @@ import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.jsonrpc.RpcResponse;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +25,9 @@ final class Dispatcher {
   /** geth 1.9.7 puts no limit on batch size. */
   private final RequestDecoder decoder = new RequestDecoder(Integer.MAX_VALUE);
   private final MethodTable methods;
-  private final AtomicLong calls;
+  private final RequestCounter calls;
 
-  Dispatcher(MethodTable methods, AtomicLong calls) {
+  Dispatcher(MethodTable methods, RequestCounter calls) {
     this.methods = methods;
     this.calls = calls;
   }
@@ -43,7 +42,11 @@ final class Dispatcher {
     }
     ArrayNode answers = Json.MAPPER.createArrayNode();
     for (RpcCall call : decoded.calls()) {
-      calls.incrementAndGet();
+      if (call instanceof RpcRequest request) {
+        calls.count(request.method());
+      } else {
+        calls.countInvalid();
+      }
       answer(call).ifPresent(response -> answers.add(response.toJson()));
     }
     if (answers.isEmpty()) {

@@ -28,6 +28,7 @@ final class Genesis {
     NODE_ACCOUNTS.forEach(a -> state.record(0, a, AccountState.EMPTY.credit(BALANCE)));
     OTHER_ACCOUNTS.forEach(a -> state.record(0, a, AccountState.EMPTY.credit(BALANCE)));
     return Block.seal(
-        Hash.ZERO, 0, 0, Address.ZERO, GAS_LIMIT, state.root(0), List.of(), List.of());
+        Hash.ZERO, 0, 0, Address.ZERO, GAS_LIMIT, state.root(0), "0x", List.of(), List.of(),
+        List.of());
   }
 }

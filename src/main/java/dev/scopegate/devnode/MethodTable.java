@@ -3,12 +3,17 @@ package dev.scopegate.devnode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.jsonrpc.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** Method name → arity and handler: everything the dev node serves, as one table. */
 final class MethodTable {
+  /** What a GoQuorum node started with the usual {@code --rpcapi} answers to rpc_modules. */
+  private static final List<String> MODULES =
+      List.of("eth", "net", "web3", "debug", "personal", "txpool", "rpc");
+
   /** A handler: decoded params in, result out (JSON null included). */
   @FunctionalInterface
   interface Handler {
@@ -35,19 +40,20 @@ final class MethodTable {
   }
 
   /** The table of a GoQuorum node's HTTP endpoint, over {@code chain}. */
-  static MethodTable forChain(Chain chain) {
+  static MethodTable forChain(Chain chain, DevNodeOptions options) {
     MethodTable table = new MethodTable();
     InfoMethods.register(table, chain);
     StateMethods.register(table, chain);
     BlockMethods.register(table, chain);
-    TransactionMethods.register(table, chain);
-    return table.add("rpc_modules", 0, params -> table.modules());
-  }
-
-  /** {@code rpc_modules}: every namespace in the table, at version 1.0. */
-  private JsonNode modules() {
+    TransactionMethods.register(table, chain, options);
+    PrivacyMethods.register(table, chain, options);
+    if (options.debugApi()) {
+      TraceMethods.register(table, chain);
+    }
     ObjectNode modules = Json.MAPPER.createObjectNode();
-    entries.keySet().forEach(m -> modules.put(m.substring(0, m.indexOf('_')), "1.0"));
-    return modules;
+    MODULES.stream()
+        .filter(module -> options.debugApi() || !module.equals("debug"))
+        .forEach(module -> modules.put(module, "1.0"));
+    return table.add("rpc_modules", 0, params -> modules.deepCopy());
   }
 }

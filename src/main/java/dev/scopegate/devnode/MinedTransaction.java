@@ -6,7 +6,13 @@ public record MinedTransaction(Block block, int index) {
     return block.transactions().get(index);
   }
 
+  /** The public receipt, as every node has it. */
   public Receipt receipt() {
     return block.receipts().get(index);
+  }
+
+  /** What only this node knows: private receipt, trace, a marker's internal transaction. */
+  public LocalResult local() {
+    return block.local().get(index);
   }
 }

@@ -20,7 +20,15 @@ public enum NodeError {
       -32000,
       "Both \"data\" and \"input\" are set and not equal. "
           + "Please use \"input\" to pass transaction call data."),
-  PRIVATE_UNSUPPORTED(-32000, "private transactions are not supported by the dev node yet"),
+  PRIVATE_FROM_UNKNOWN(-32000, "privateFrom %s is not a key of this node's privacy manager"),
+  PRIVATE_VALUE(-32000, "ether value is not supported for private transactions"),
+  INVALID_PRIVACY_FLAG(-32000, "invalid privacyFlag %s"),
+  NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s"),
+  NO_EXTRA_DATA(-32000, "no account extra data found"),
+  TRACE_TX_NOT_FOUND(-32000, "transaction %s not found"),
+  TRACE_BLOCK_NOT_FOUND(-32000, "block %s not found"),
+  GENESIS_NOT_TRACEABLE(-32000, "genesis is not traceable"),
+  TRACER_UNSUPPORTED(-32000, "tracer %s is not supported by the dev node"),
   INTERNAL(-32603, "internal error");
 
   private final int code;

@@ -45,6 +45,13 @@ final class Params {
     }
   }
 
+  /** Argument {@code index} when given and not null. */
+  Optional<JsonNode> optional(int index) {
+    return index < args.size() && !args.get(index).isNull()
+        ? Optional.of(args.get(index))
+        : Optional.empty();
+  }
+
   Address address(int index) {
     return Address.of(fixed(index, 20, "common.Address"));
   }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The changes of the block being mined, over the state at its parent. Nothing reaches the
  * world state until {@link #commit}, so a rejected transaction leaves no trace.
  */
-final class PendingState {
+final class PendingState implements AccountStore {
   private final WorldState base;
   private final long parent;
   private final Map<Address, AccountState> changes = new LinkedHashMap<>();
@@ -17,13 +17,19 @@ final class PendingState {
     this.parent = parent;
   }
 
-  AccountState get(Address address) {
+  @Override
+  public AccountState get(Address address) {
     AccountState changed = changes.get(address);
     return changed != null ? changed : base.at(address, parent);
   }
 
-  void put(Address address, AccountState state) {
+  @Override
+  public void put(Address address, AccountState state) {
     changes.put(address, state);
+  }
+
+  boolean isEmpty() {
+    return changes.isEmpty();
   }
 
   void commit(long block) {

@@ -2,25 +2,24 @@ package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The object param of {@code eth_sendTransaction} ({@code SendTxArgs}), decoded as GoQuorum
- * does: hex quantities and data, {@code input} preferred to {@code data}, unknown fields
- * ignored. Private transactions ({@code privateFor}) are refused until the dev node has a
- * privacy manager, rather than silently mined as public ones.
+ * The object param of {@code eth_sendTransaction} ({@code SendTxArgs}), decoded as GoQuorum does:
+ * hex quantities and data, {@code input} preferred to {@code data}, unknown fields ignored. {@code
+ * privateFor} makes the transaction private, sent from {@code privateFrom} (the node's default key
+ * when absent) with {@code privacyFlag} (0 when absent).
  */
 final class SendTxArgs {
   private SendTxArgs() {}
 
-  static TransactionRequest decode(JsonNode node) {
+  static TransactionRequest decode(JsonNode node, String defaultPrivateFrom) {
     if (!node.isObject()) {
       throw InvalidArgument.ofType(Params.kind(node), "ethapi.SendTxArgs");
-    }
-    if (present(node, "privateFor") || present(node, "privateFrom")) {
-      throw NodeError.PRIVATE_UNSUPPORTED.exception();
     }
     Address from = present(node, "from") ? address(node.get("from")) : Address.ZERO;
     Optional<Address> to =
@@ -32,7 +31,29 @@ final class SendTxArgs {
         uint64(node, "gas"),
         big(node, "gasPrice").orElse(BigInteger.ZERO),
         uint64(node, "nonce"),
-        Hex.data(input(node)));
+        Hex.data(input(node)),
+        privacy(node, defaultPrivateFrom));
+  }
+
+  private static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
+    if (!present(node, "privateFor")) {
+      return Optional.empty();
+    }
+    JsonNode privateFor = node.get("privateFor");
+    if (!privateFor.isArray()) {
+      throw InvalidArgument.ofType(Params.kind(privateFor), "[]string");
+    }
+    List<String> keys = new ArrayList<>();
+    privateFor.forEach(key -> keys.add(Params.text(key, "string")));
+    String from =
+        present(node, "privateFrom")
+            ? Params.text(node.get("privateFrom"), "string")
+            : defaultPrivateFrom;
+    int flag = present(node, "privacyFlag") ? node.get("privacyFlag").asInt(-1) : 0;
+    if (!PrivacyRequest.FLAGS.contains(flag)) {
+      throw NodeError.INVALID_PRIVACY_FLAG.exception(node.get("privacyFlag").toString());
+    }
+    return Optional.of(PrivacyRequest.local(from, keys, flag));
   }
 
   private static byte[] input(JsonNode node) {

@@ -2,7 +2,10 @@ package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** Reads of account state, at any block of the chain. */
+/**
+ * Reads of account state, at any block of the chain. As GoQuorum's {@code EthAPIState}, an
+ * address in the node's private state reads from there.
+ */
 final class StateMethods {
   private StateMethods() {}
 
@@ -19,6 +22,6 @@ final class StateMethods {
   private static AccountState account(Chain chain, Params params) {
     Address address = params.address(0);
     Block block = params.get(1, BlockRef::numberOrHash).stateBlock(chain);
-    return chain.account(address, block.number());
+    return chain.visibleAccount(address, block.number());
   }
 }

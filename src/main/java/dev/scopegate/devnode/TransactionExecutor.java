@@ -5,36 +5,178 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies one transaction to the pending state: the checks of GoQuorum's transaction pool, in
- * its order, then the value transfer or the contract creation. There is no EVM: a creation
- * stores its input as the contract's code, and gas used is the intrinsic gas.
+ * Applies one transaction to the pending states: the checks of GoQuorum's transaction pool, in its
+ * order, then the public effects and, for a private transaction, the private ones. A private
+ * payload goes to Tessera first and the chain carries its hash, as GoQuorum signs it; with privacy
+ * markers the chain carries a marker to the privacy precompile instead, whose Tessera payload is
+ * the internal private transaction. Contracts behave as {@link Behaviours} says; gas used is the
+ * intrinsic gas.
  */
 final class TransactionExecutor {
+  static final Address PRIVACY_PRECOMPILE =
+      Address.of("0x000000000000000000000000000000000000007a");
+
   private final long chainId;
   private final List<Address> nodeAccounts;
+  private final TesseraStore tessera;
+  private final boolean privacyMarkers;
+  private final PrivateExecutor privateExecutor;
 
-  TransactionExecutor(long chainId, List<Address> nodeAccounts) {
+  TransactionExecutor(
+      long chainId, List<Address> nodeAccounts, TesseraStore tessera, boolean privacyMarkers) {
     this.chainId = chainId;
     this.nodeAccounts = nodeAccounts;
+    this.tessera = tessera;
+    this.privacyMarkers = privacyMarkers;
+    this.privateExecutor = new PrivateExecutor(tessera);
   }
 
-  record Outcome(Transaction transaction, Receipt receipt) {}
+  record Outcome(Transaction transaction, Receipt receipt, LocalResult local) {}
 
-  Outcome execute(TransactionRequest request, PendingState state, long blockGasUsed) {
-    if (!nodeAccounts.contains(request.from())) {
+  Outcome execute(
+      TransactionRequest request,
+      PendingState state,
+      PrivateState.Pending privateState,
+      long blockGasUsed) {
+    boolean foreign = request.privacy().map(PrivacyRequest::foreign).orElse(false);
+    if (!foreign && !nodeAccounts.contains(request.from())) {
       throw NodeError.UNKNOWN_ACCOUNT.exception();
     }
-    byte[] input = Hex.decodeData(request.input(), null);
-    long intrinsic = intrinsicGas(input, request.to().isEmpty());
+    request.privacy().ifPresent(privacy -> checkPrivacy(request, privacy));
+    AccountState sender = state.get(request.from());
+    long nonce = request.nonce().orElse(sender.nonce());
+    Optional<PayloadHash> payloadHash =
+        request.privacy().map(p -> tessera.store(p.record(Hex.decodeData(request.input(), null))));
+    Optional<Transaction> inner =
+        privacyMarkers
+            ? payloadHash.map(hash -> innerTransaction(request, nonce, hash))
+            : Optional.empty();
+    Optional<PayloadHash> markerHash =
+        inner.map(tx -> tessera.store(request.privacy().get().record(WireFormat.signed(tx))));
+    Optional<Address> to = inner.isPresent() ? Optional.of(PRIVACY_PRECOMPILE) : request.to();
+    String input = markerHash.or(() -> payloadHash).map(PayloadHash::hex).orElse(request.input());
+    long intrinsic = intrinsicGas(Hex.decodeData(input, null), to.isEmpty());
     long gas = request.gas().orElse(intrinsic);
+    checkPool(request, sender, nonce, gas, intrinsic, blockGasUsed);
+    Transaction tx =
+        Transaction.sign(
+            chainId,
+            nonce,
+            request.from(),
+            to,
+            request.value(),
+            gas,
+            request.gasPrice(),
+            input,
+            payloadHash.isPresent() && inner.isEmpty());
+    state.put(request.from(), sender.debit(request.value()).withNonce(nonce + 1));
+    long cumulative = blockGasUsed + intrinsic;
+    if (payloadHash.isEmpty()) {
+      return publicOutcome(tx, state, intrinsic, cumulative);
+    }
+    if (inner.isPresent()) {
+      return markerOutcome(
+          tx,
+          inner.get(),
+          payloadHash.get(),
+          markerHash.get(),
+          privateState,
+          intrinsic,
+          cumulative);
+    }
+    PrivateExecutor.Result result =
+        privateExecutor.execute(
+            tx, payloadHash.get(), privateState, tx.hash(), intrinsic, cumulative);
+    Receipt onChain =
+        new Receipt(
+            tx.hash(), true, intrinsic, cumulative, result.receipt().contractAddress(), List.of());
+    return new Outcome(
+        tx,
+        onChain,
+        new LocalResult(Optional.of(result.receipt()), result.trace(), false, Optional.empty()));
+  }
+
+  private Outcome publicOutcome(
+      Transaction tx, PendingState state, long intrinsic, long cumulative) {
+    Optional<Address> created =
+        tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
+    Behaviours.Effect effect;
+    if (created.isPresent()) {
+      effect =
+          Behaviours.create(
+              state, tx.from(), created.get(), tx.input(), tx.value(), tx.gas(), intrinsic);
+    } else {
+      Address to = tx.to().get();
+      state.put(to, state.get(to).credit(tx.value()));
+      effect = Behaviours.call(state, tx.from(), to, tx.input(), tx.value(), tx.gas(), intrinsic);
+    }
+    Receipt receipt = new Receipt(tx.hash(), true, intrinsic, cumulative, created, effect.logs());
+    return new Outcome(tx, receipt, LocalResult.publicTx(effect.frame()));
+  }
+
+  /** The marker's own receipt is public and empty; the internal transaction's is private. */
+  private Outcome markerOutcome(
+      Transaction marker,
+      Transaction inner,
+      PayloadHash payloadHash,
+      PayloadHash markerHash,
+      PrivateState.Pending privateState,
+      long intrinsic,
+      long cumulative) {
+    Receipt onChain =
+        new Receipt(marker.hash(), true, intrinsic, cumulative, Optional.empty(), List.of());
+    CallFrame frame = PrivateExecutor.plainFrame(marker, Optional.empty(), intrinsic);
+    if (tessera.find(markerHash).isEmpty()) {
+      return new Outcome(
+          marker, onChain, new LocalResult(Optional.empty(), frame, true, Optional.empty()));
+    }
+    PrivateExecutor.Result result =
+        privateExecutor.execute(inner, payloadHash, privateState, marker.hash(), 0, 0);
+    LocalResult local =
+        new LocalResult(
+            Optional.of(result.receipt()),
+            frame.withCalls(List.of(result.trace())),
+            true,
+            Optional.of(inner));
+    return new Outcome(marker, onChain, local);
+  }
+
+  private Transaction innerTransaction(TransactionRequest request, long nonce, PayloadHash hash) {
+    long gas = request.gas().orElse(intrinsicGas(hash.bytes(), request.to().isEmpty()));
+    return Transaction.sign(
+        chainId,
+        nonce,
+        request.from(),
+        request.to(),
+        BigInteger.ZERO,
+        gas,
+        BigInteger.ZERO,
+        hash.hex(),
+        true);
+  }
+
+  private void checkPrivacy(TransactionRequest request, PrivacyRequest privacy) {
+    if (!privacy.foreign() && !tessera.manages(privacy.privateFrom())) {
+      throw NodeError.PRIVATE_FROM_UNKNOWN.exception(privacy.privateFrom());
+    }
+    if (request.value().signum() != 0) {
+      throw NodeError.PRIVATE_VALUE.exception();
+    }
+  }
+
+  private static void checkPool(
+      TransactionRequest request,
+      AccountState sender,
+      long nonce,
+      long gas,
+      long intrinsic,
+      long blockGasUsed) {
     if (gas > Genesis.GAS_LIMIT - blockGasUsed) {
       throw NodeError.GAS_LIMIT_EXCEEDED.exception();
     }
     if (request.gasPrice().signum() != 0) {
       throw NodeError.GAS_PRICE_NOT_ZERO.exception();
     }
-    AccountState sender = state.get(request.from());
-    long nonce = request.nonce().orElse(sender.nonce());
     if (nonce < sender.nonce()) {
       throw NodeError.NONCE_TOO_LOW.exception();
     }
@@ -47,24 +189,6 @@ final class TransactionExecutor {
     if (gas < intrinsic) {
       throw NodeError.INTRINSIC_GAS_TOO_LOW.exception();
     }
-    Transaction tx =
-        Transaction.sign(
-            chainId, nonce, request.from(), request.to(), request.value(), gas,
-            request.gasPrice(), request.input());
-    state.put(request.from(), sender.debit(request.value()).withNonce(nonce + 1));
-    Optional<Address> created =
-        request.to().isPresent()
-            ? Optional.empty()
-            : Optional.of(ContractAddress.of(request.from(), nonce));
-    if (created.isPresent()) {
-      // EIP-161: a new contract starts at nonce 1.
-      state.put(created.get(), new AccountState(request.value(), 1, request.input()));
-    } else {
-      Address to = request.to().get();
-      state.put(to, state.get(to).credit(request.value()));
-    }
-    Receipt receipt = new Receipt(tx.hash(), true, intrinsic, blockGasUsed + intrinsic, created);
-    return new Outcome(tx, receipt);
   }
 
   /** Istanbul's intrinsic gas (EIP-2028 calldata prices). */

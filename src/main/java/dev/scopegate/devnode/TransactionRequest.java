@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * What {@code eth_sendTransaction} asks for. An absent {@code to} creates a contract whose code
- * is {@code input}; absent gas and nonce are filled in by the node, as geth does.
+ * is {@code input}; absent gas and nonce are filled in by the node, as geth does. With
+ * {@code privacy}, {@code input} is the private payload: the chain sees only its Tessera hash.
  */
 public record TransactionRequest(
     Address from,
@@ -15,13 +16,25 @@ public record TransactionRequest(
     OptionalLong gas,
     BigInteger gasPrice,
     OptionalLong nonce,
-    String input) {
+    String input,
+    Optional<PrivacyRequest> privacy) {
 
   public TransactionRequest {
     if (value.signum() < 0 || gasPrice.signum() < 0) {
       throw new IllegalArgumentException("negative value or gas price");
     }
     Hex.decodeData(input, null);
+  }
+
+  public TransactionRequest(
+      Address from,
+      Optional<Address> to,
+      BigInteger value,
+      OptionalLong gas,
+      BigInteger gasPrice,
+      OptionalLong nonce,
+      String input) {
+    this(from, to, value, gas, gasPrice, nonce, input, Optional.empty());
   }
 
   public static TransactionRequest transfer(Address from, Address to, BigInteger value) {
@@ -34,5 +47,20 @@ public record TransactionRequest(
     return new TransactionRequest(
         from, Optional.empty(), BigInteger.ZERO, OptionalLong.empty(), BigInteger.ZERO,
         OptionalLong.empty(), code);
+  }
+
+  public static TransactionRequest call(Address from, Address to, String data) {
+    return new TransactionRequest(
+        from, Optional.of(to), BigInteger.ZERO, OptionalLong.empty(), BigInteger.ZERO,
+        OptionalLong.empty(), data);
+  }
+
+  public TransactionRequest withPrivacy(PrivacyRequest newPrivacy) {
+    return new TransactionRequest(
+        from, to, value, gas, gasPrice, nonce, input, Optional.of(newPrivacy));
+  }
+
+  public boolean isPrivate() {
+    return privacy.isPresent();
   }
 }

@@ -1,8 +1,10 @@
 package dev.scopegate.devnode;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.jsonrpc.Json;
+import java.util.Optional;
 
 /** Blocks, transactions and receipts in the JSON shape of GoQuorum 21.1 (geth 1.9.7). */
 final class WireFormat {
@@ -23,12 +25,12 @@ final class WireFormat {
             .put("nonce", "0x0000000000000000")
             .put("mixHash", Hash.ZERO.hex())
             .put("sha3Uncles", EMPTY_UNCLES)
-            .put("logsBloom", ZERO_BLOOM)
+            .put("logsBloom", Hex.data(block.logsBloom()))
             .put("stateRoot", block.stateRoot().hex())
             .put("miner", block.miner().hex())
             .put("difficulty", "0x1")
             .put("totalDifficulty", Hex.quantity(block.number() + 1))
-            .put("extraData", "0x")
+            .put("extraData", block.extraData())
             .put("size", Hex.quantity(block.size()))
             .put("gasLimit", Hex.quantity(block.gasLimit()))
             .put("gasUsed", Hex.quantity(block.gasUsed()))
@@ -48,7 +50,11 @@ final class WireFormat {
   }
 
   static ObjectNode transaction(Block block, int index) {
-    Transaction tx = block.transactions().get(index);
+    return transaction(block, index, block.transactions().get(index));
+  }
+
+  /** {@code tx} as mined at {@code index} of {@code block} (a marker's internal one included). */
+  static ObjectNode transaction(Block block, int index, Transaction tx) {
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
@@ -68,22 +74,71 @@ final class WireFormat {
         .put("s", Hex.quantity(tx.s()));
   }
 
-  static ObjectNode receipt(Block block, int index) {
+  /**
+   * A receipt of the transaction at {@code index}: {@code receipt} is the public or the private
+   * one; {@code logsOf} is the transaction the logs name (a marker's internal one, else the
+   * mined one); {@code markerFlag} adds GoQuorum 21.7's {@code isPrivacyMarkerTransaction}.
+   */
+  static ObjectNode receipt(
+      Block block, int index, Receipt receipt, Transaction logsOf, Optional<Boolean> markerFlag) {
     Transaction tx = block.transactions().get(index);
-    Receipt receipt = block.receipts().get(index);
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
             .put("blockHash", block.hash().hex())
             .put("blockNumber", Hex.quantity(block.number()))
-            .put("transactionHash", tx.hash().hex())
+            .put("transactionHash", receipt.transactionHash().hex())
             .put("transactionIndex", Hex.quantity(index))
             .put("from", tx.from().hex());
-    json.put("to", tx.to().map(Address::hex).orElse(null));
+    json.put("to", logsOf.to().map(Address::hex).orElse(null));
     json.put("gasUsed", Hex.quantity(receipt.gasUsed()))
         .put("cumulativeGasUsed", Hex.quantity(receipt.cumulativeGasUsed()));
     json.put("contractAddress", receipt.contractAddress().map(Address::hex).orElse(null));
-    json.putArray("logs");
-    return json.put("logsBloom", ZERO_BLOOM).put("status", receipt.success() ? "0x1" : "0x0");
+    ArrayNode logs = json.putArray("logs");
+    int offset = 0; // geth numbers logs across the block
+    for (int i = 0; i < index; i++) {
+      offset += block.receipts().get(i).logs().size();
+    }
+    for (int i = 0; i < receipt.logs().size(); i++) {
+      logs.add(log(block, index, logsOf, receipt.logs().get(i), offset + i));
+    }
+    json.put("logsBloom", Hex.data(receipt.bloom())).put("status", receipt.success() ? "0x1" : "0x0");
+    markerFlag.ifPresent(flag -> json.put("isPrivacyMarkerTransaction", flag));
+    return json;
+  }
+
+  private static ObjectNode log(Block block, int index, Transaction tx, Log log, int logIndex) {
+    ObjectNode json = Json.MAPPER.createObjectNode().put("address", log.address().hex());
+    ArrayNode topics = json.putArray("topics");
+    log.topics().forEach(topic -> topics.add(topic.hex()));
+    return json.put("data", log.data())
+        .put("blockNumber", Hex.quantity(block.number()))
+        .put("transactionHash", tx.hash().hex())
+        .put("transactionIndex", Hex.quantity(index))
+        .put("blockHash", block.hash().hex())
+        .put("logIndex", Hex.quantity(logIndex))
+        .put("removed", false);
+  }
+
+  /** A signed transaction as go-ethereum marshals one: what a marker's payload carries. */
+  static byte[] signed(Transaction tx) {
+    ObjectNode json =
+        Json.MAPPER
+            .createObjectNode()
+            .put("nonce", Hex.quantity(tx.nonce()))
+            .put("gasPrice", Hex.quantity(tx.gasPrice()))
+            .put("gas", Hex.quantity(tx.gas()));
+    json.put("to", tx.to().map(Address::hex).orElse(null));
+    json.put("value", Hex.quantity(tx.value()))
+        .put("input", tx.input())
+        .put("v", Hex.quantity(tx.v()))
+        .put("r", Hex.quantity(tx.r()))
+        .put("s", Hex.quantity(tx.s()))
+        .put("hash", tx.hash().hex());
+    try {
+      return Json.MAPPER.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

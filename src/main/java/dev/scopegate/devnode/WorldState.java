@@ -3,17 +3,26 @@ package dev.scopegate.devnode;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** All accounts, with history. Not thread-safe: the {@link Chain} guards it. */
+/**
+ * All accounts of one state (the public one, or the node's private one), with history. Not
+ * thread-safe: the {@link Chain} guards it.
+ */
 final class WorldState {
-  private final Map<Address, AccountHistory> accounts = new TreeMap<>();
+  private final Map<Address, History<AccountState>> accounts = new TreeMap<>();
 
   AccountState at(Address address, long block) {
-    AccountHistory history = accounts.get(address);
-    return history == null ? AccountState.EMPTY : history.at(block);
+    History<AccountState> history = accounts.get(address);
+    return history == null ? AccountState.EMPTY : history.at(block, AccountState.EMPTY);
   }
 
   void record(long block, Address address, AccountState state) {
-    accounts.computeIfAbsent(address, a -> new AccountHistory()).record(block, state);
+    accounts.computeIfAbsent(address, a -> new History<>()).record(block, state);
+  }
+
+  /** Forgets everything after {@code block}: the chain was reorganised above it. */
+  void truncateAfter(long block) {
+    accounts.values().forEach(history -> history.truncateAfter(block));
+    accounts.values().removeIf(History::isEmpty);
   }
 
   /** A digest of every non-empty account at {@code block}, in address order. */
@@ -21,7 +30,7 @@ final class WorldState {
     Canonical encoding = new Canonical();
     accounts.forEach(
         (address, history) -> {
-          AccountState state = history.at(block);
+          AccountState state = history.at(block, AccountState.EMPTY);
           if (!state.isEmpty()) {
             encoding
                 .add(address)

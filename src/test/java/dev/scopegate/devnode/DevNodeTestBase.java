@@ -2,6 +2,7 @@ package dev.scopegate.devnode;
 
 import static dev.scopegate.devnode.Await.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigInteger;
@@ -23,8 +24,17 @@ abstract class DevNodeTestBase {
   /** 10^27 wei, the genesis allocation. */
   static final BigInteger GENESIS_BALANCE = BigInteger.TEN.pow(27);
 
+  static final String KA = DevTessera.KA;
+  static final String KB = DevTessera.KB;
+  static final String KC = DevTessera.KC;
+  static final String FOREIGN_X = DevTessera.FOREIGN_X;
+  static final String FOREIGN_Y = DevTessera.FOREIGN_Y;
+  /** Code that is neither a factory nor a reacher. */
+  static final String PLAIN_CODE = "0x6080604052";
+
   DevNode node;
   RpcClient client;
+  TesseraClient tessera;
 
   DevNodeOptions options() {
     return DevNodeOptions.defaults();
@@ -34,6 +44,7 @@ abstract class DevNodeTestBase {
   void startNode(Vertx vertx) {
     node = await(DevNode.start(vertx, options()));
     client = new RpcClient(node.httpUrl());
+    tessera = new TesseraClient(node.tessera().url());
   }
 
   @AfterEach
@@ -60,6 +71,26 @@ abstract class DevNodeTestBase {
 
   String send(Object... fields) {
     return client.result("eth_sendTransaction", tx(fields)).asText();
+  }
+
+  /** The receipt of a transaction that must have been mined. */
+  JsonNode receipt(String hash) {
+    return client.result("eth_getTransactionReceipt", hash);
+  }
+
+  /** A private creation from NODE1 with the given privacy fields; its transaction hash. */
+  String createPrivately(String code, Object... privacy) {
+    Object[] fields = new Object[4 + privacy.length];
+    fields[0] = "from";
+    fields[1] = NODE1;
+    fields[2] = "data";
+    fields[3] = code;
+    System.arraycopy(privacy, 0, fields, 4, privacy.length);
+    return send(fields);
+  }
+
+  String contractOf(String creationHash) {
+    return receipt(creationHash).get("contractAddress").asText();
   }
 
   BigInteger balance(String address, String block) {

@@ -36,9 +36,11 @@ class InfoMethodsTest extends DevNodeTestBase {
   }
 
   @Test
-  void rpcModulesListsTheNamespacesServed() {
+  void rpcModulesListsWhatAGoQuorumNodeWithTheUsualApisAnswers() {
     assertEquals(
-        RpcClient.parse("{\"eth\":\"1.0\",\"net\":\"1.0\",\"rpc\":\"1.0\",\"web3\":\"1.0\"}"),
+        RpcClient.parse(
+            "{\"eth\":\"1.0\",\"net\":\"1.0\",\"web3\":\"1.0\",\"debug\":\"1.0\","
+                + "\"personal\":\"1.0\",\"txpool\":\"1.0\",\"rpc\":\"1.0\"}"),
         client.result("rpc_modules"));
   }
 

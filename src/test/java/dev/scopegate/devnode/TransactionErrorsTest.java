@@ -43,11 +43,18 @@ class TransactionErrorsTest extends DevNodeTestBase {
   }
 
   @Test
-  void privateTransactionsAreRefusedUntilTheDevNodeHasAPrivacyManager() {
+  void aPrivateTransactionMustBeSentFromAKeyOfThisNodesTessera() {
     assertRefused(
-        "private transactions are not supported by the dev node yet",
-        "from", NODE1, "data", "0x00",
-        "privateFor", List.of("QfeDAys9MPDs2XHExtc84jKGHxZg/aj52DTh0vtA3Xc="));
+        "privateFrom " + DevTessera.FOREIGN_X + " is not a key of this node's privacy manager",
+        "from", NODE1, "data", "0x00", "privateFrom", DevTessera.FOREIGN_X,
+        "privateFor", List.of(DevTessera.KB));
+  }
+
+  @Test
+  void aPrivateTransactionCarriesNoValue() {
+    assertRefused(
+        "ether value is not supported for private transactions",
+        "from", NODE1, "to", STRANGER, "value", "0x1", "privateFor", List.of(DevTessera.KB));
   }
 
   @Test

@@ -1,0 +1,73 @@
+package dev.scopegate.devnode;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The node's single private state: the accounts of private contracts and what it knows of their
+ * privacy, with history so that old blocks can be read and reorganisations undone. Not thread-safe:
+ * the {@link Chain} guards it.
+ */
+final class PrivateState {
+  private final WorldState accounts = new WorldState();
+  private final Map<Address, History<Optional<ContractPrivacy>>> privacy = new HashMap<>();
+
+  AccountState account(Address address, long block) {
+    return accounts.at(address, block);
+  }
+
+  boolean exists(Address address, long block) {
+    return !account(address, block).isEmpty();
+  }
+
+  Optional<ContractPrivacy> privacy(Address address, long block) {
+    History<Optional<ContractPrivacy>> history = privacy.get(address);
+    return history == null ? Optional.empty() : history.at(block, Optional.empty());
+  }
+
+  void truncateAfter(long block) {
+    accounts.truncateAfter(block);
+    privacy.values().forEach(history -> history.truncateAfter(block));
+    privacy.values().removeIf(History::isEmpty);
+  }
+
+  Pending pending(long parent) {
+    return new Pending(parent);
+  }
+
+  /** The private changes of the block being mined. */
+  final class Pending {
+    private final long parent;
+    private final PendingState accounts;
+    private final Map<Address, ContractPrivacy> changes = new LinkedHashMap<>();
+
+    private Pending(long parent) {
+      this.parent = parent;
+      this.accounts = new PendingState(PrivateState.this.accounts, parent);
+    }
+
+    AccountStore accounts() {
+      return accounts;
+    }
+
+    Optional<ContractPrivacy> privacy(Address address) {
+      ContractPrivacy changed = changes.get(address);
+      return changed != null ? Optional.of(changed) : PrivateState.this.privacy(address, parent);
+    }
+
+    void setPrivacy(Address address, ContractPrivacy value) {
+      changes.put(address, value);
+    }
+
+    void commit(long block) {
+      accounts.commit(block);
+      changes.forEach(
+          (address, value) ->
+              privacy
+                  .computeIfAbsent(address, a -> new History<>())
+                  .record(block, Optional.of(value)));
+    }
+  }
+}

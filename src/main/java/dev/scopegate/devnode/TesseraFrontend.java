@@ -1,0 +1,107 @@
+package dev.scopegate.devnode;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scopegate.jsonrpc.Json;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tessera's Q2T reads, as a node or Scopegate calls them: {@code GET /upcheck}, {@code GET /keys}
+ * and {@code GET /transaction/{hash}} (the 2.1 media type gets the parties, any other the legacy
+ * payload only). While unavailable, everything is 503.
+ */
+final class TesseraFrontend implements Handler<HttpServerRequest> {
+  static final String MEDIA_2_1 = "application/vnd.tessera-2.1+json";
+  private static final String TRANSACTION = "/transaction/";
+
+  private final TesseraStore store;
+  private final AtomicBoolean available;
+  private final AtomicLong requests;
+
+  TesseraFrontend(TesseraStore store, AtomicBoolean available, AtomicLong requests) {
+    this.store = store;
+    this.available = available;
+    this.requests = requests;
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    requests.incrementAndGet();
+    HttpServerResponse response = request.response();
+    if (!available.get()) {
+      text(response, 503, "Tessera is unavailable");
+    } else if (request.method() != HttpMethod.GET) {
+      text(response, 405, "Method Not Allowed");
+    } else if (request.path().equals("/upcheck")) {
+      text(response, 200, "I'm up!");
+    } else if (request.path().equals("/keys")) {
+      json(response, "application/json", keys());
+    } else if (request.path().startsWith(TRANSACTION)) {
+      transaction(request, request.path().substring(TRANSACTION.length()));
+    } else {
+      text(response, 404, "Not Found");
+    }
+  }
+
+  private void transaction(HttpServerRequest request, String encodedHash) {
+    Optional<PayloadRecord> found = decode(encodedHash).flatMap(store::find);
+    if (found.isEmpty()) {
+      text(request.response(), 404, "Message with hash " + encodedHash + " was not found");
+      return;
+    }
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && accept.contains(MEDIA_2_1)) {
+      json(request.response(), MEDIA_2_1, receive21(found.get()));
+    } else {
+      ObjectNode legacy = Json.MAPPER.createObjectNode();
+      legacy.put("payload", Base64.getEncoder().encodeToString(found.get().payload()));
+      json(request.response(), "application/json", legacy);
+    }
+  }
+
+  private ObjectNode receive21(PayloadRecord record) {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    json.put("payload", Base64.getEncoder().encodeToString(record.payload()))
+        .put("privacyFlag", record.privacyFlag());
+    json.putArray("affectedContractTransactions");
+    json.put("execHash", "");
+    ArrayNode managed = json.putArray("managedParties");
+    store.managedParties(record).forEach(managed::add);
+    return json.put("senderKey", record.senderKey());
+  }
+
+  private ObjectNode keys() {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    ArrayNode keys = json.putArray("keys");
+    store.keys().forEach(key -> keys.addObject().put("key", key));
+    return json;
+  }
+
+  /** Percent-decoding of a path segment: a literal {@code +} stays a plus, as in Jersey. */
+  private static Optional<PayloadHash> decode(String encoded) {
+    try {
+      String base64 = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return Optional.of(PayloadHash.ofBase64(base64));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void json(HttpServerResponse response, String type, ObjectNode body) {
+    response.putHeader(HttpHeaders.CONTENT_TYPE, type).end(Json.buffer(body));
+  }
+
+  private static void text(HttpServerResponse response, int status, String body) {
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(body);
+  }
+}
