@@ -68,9 +68,9 @@ final class BlockReader {
     if (found.isEmpty()) {
       return Future.succeededFuture(new RawBlock(number, hash, parent, List.of(), List.of(), List.of()));
     }
-    return Future.join(found.stream().map(this::resolveParties).toList())
-        .compose(done -> Future.succeededFuture(found))
-        .compose(resolved -> facts(number, hash, parent, resolved));
+    List<Future<PrivateTx>> resolving = found.stream().map(this::resolveParties).toList();
+    return Future.all(resolving)
+        .compose(done -> facts(number, hash, parent, resolving.stream().map(Future::result).toList()));
   }
 
   private boolean isMarker(JsonNode tx) {

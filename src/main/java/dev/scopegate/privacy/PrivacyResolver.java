@@ -31,7 +31,10 @@ public final class PrivacyResolver {
   private final Supplier<Optional<PrivacyIndex>> indexSupplier;
   private final Supplier<NodeCapabilities> capabilities;
   private final Duration maxWait;
-  /** Only "private" answers stay: an address can become private, never the other way round. */
+  /**
+   * Only "private" answers stay: an address becomes private in a block, and stops being private
+   * only when a reorganisation abandons that block (which drops every cached answer).
+   */
   private final AsyncCache<String, PrivacyMetadata> metadata =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
   private final AsyncCache<String, Optional<ContractFact>> contracts =
@@ -176,6 +179,7 @@ public final class PrivacyResolver {
     if (addresses.isPresent()) {
       contracts.synchronous().invalidateAll(addresses.get());
     } else {
+      metadata.synchronous().invalidateAll();
       contracts.synchronous().invalidateAll();
       transactions.synchronous().invalidateAll();
     }

@@ -72,6 +72,11 @@ public final class PrivacyService {
     return index.map(PrivacyIndex::status);
   }
 
+  /** The index, once open. */
+  public Optional<PrivacyIndex> index() {
+    return index;
+  }
+
   private Future<Void> open(boolean reindex) {
     TesseraClient tm = tessera.orElseThrow();
     return NodeCapabilities.detect(node).compose(caps -> {

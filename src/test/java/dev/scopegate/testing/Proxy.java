@@ -19,6 +19,10 @@ public final class Proxy implements AutoCloseable {
     return new Proxy(Scopegate.start(vertx, config).await(20, TimeUnit.SECONDS));
   }
 
+  public Scopegate scopegate() {
+    return scopegate;
+  }
+
   public URI url() {
     return URI.create("http://127.0.0.1:" + scopegate.httpPort() + "/");
   }

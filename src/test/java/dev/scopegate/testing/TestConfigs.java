@@ -47,6 +47,24 @@ public final class TestConfigs {
     return new Config(c.upstream(), server, c.ipc(), c.privacy(), c.auth(), c.metrics());
   }
 
+  /** With Tessera at {@code privacyManager} and the index stored under {@code indexPath}. */
+  public static Config withPrivacy(Config c, String privacyManager, Path indexPath) {
+    Config.Upstream u = c.upstream();
+    Config.Index i = c.privacy().index();
+    return new Config(
+        new Config.Upstream(u.http(), u.ws(), Optional.of(privacyManager), u.timeout()),
+        c.server(), c.ipc(),
+        new Config.Privacy(new Config.Index(indexPath, i.fromBlock(), i.maxWait(), i.pollInterval())),
+        c.auth(), c.metrics());
+  }
+
+  public static Config withMaxWait(Config c, Duration maxWait) {
+    Config.Index i = c.privacy().index();
+    return new Config(c.upstream(), c.server(), c.ipc(),
+        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), maxWait, i.pollInterval())),
+        c.auth(), c.metrics());
+  }
+
   public static Config withTimeout(Config c, Duration timeout) {
     Config.Upstream u = c.upstream();
     return new Config(
