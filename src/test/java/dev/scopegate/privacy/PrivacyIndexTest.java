@@ -56,14 +56,7 @@ class PrivacyIndexTest {
   }
 
   private static RpcError failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      throw new AssertionError("expected a failure");
-    } catch (ExecutionException e) {
-      return assertInstanceOf(RpcException.class, e.getCause()).error();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return RpcErrors.failure(future);
   }
 
   @Test
