@@ -17,15 +17,27 @@ public final class DevNode {
   private final Chain chain;
   private final DevTessera tessera;
   private final RequestCounter requests;
+  private final HttpFrontend frontend;
   private final URI httpUrl;
 
   private DevNode(
-      HttpServer server, Chain chain, DevTessera tessera, RequestCounter requests, URI httpUrl) {
+      HttpServer server,
+      Chain chain,
+      DevTessera tessera,
+      RequestCounter requests,
+      HttpFrontend frontend,
+      URI httpUrl) {
     this.server = server;
     this.chain = chain;
     this.tessera = tessera;
     this.requests = requests;
+    this.frontend = frontend;
     this.httpUrl = httpUrl;
+  }
+
+  /** Test hook: when false, the node drops every connection unanswered, as if it were down. */
+  public void available(boolean up) {
+    frontend.available(up);
   }
 
   public static Future<DevNode> start(Vertx vertx, DevNodeOptions options) {
@@ -38,17 +50,19 @@ public final class DevNode {
             .setHost(options.host())
             .setPort(options.port())
             .setHttp2ClearTextEnabled(false); // geth speaks HTTP/1.1 only
+    HttpFrontend frontend = new HttpFrontend(dispatcher);
     return DevTessera.start(vertx, store, options.host(), options.tesseraSocket())
         .compose(
             tessera ->
                 vertx
                     .createHttpServer(serverOptions)
-                    .requestHandler(new HttpFrontend(dispatcher))
+                    .requestHandler(frontend)
                     .listen()
                     .map(
                         server ->
                             new DevNode(
-                                server, chain, tessera, requests, url(options.host(), server)))
+                                server, chain, tessera, requests, frontend,
+                                url(options.host(), server)))
                     .recover(
                         failure ->
                             tessera.close().transform(closed -> Future.failedFuture(failure))));

@@ -21,13 +21,23 @@ final class HttpFrontend implements Handler<HttpServerRequest> {
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
   private final Dispatcher dispatcher;
+  private volatile boolean available = true;
 
   HttpFrontend(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
   }
 
+  /** When false, every connection is dropped unanswered, as by a node that went down. */
+  void available(boolean up) {
+    available = up;
+  }
+
   @Override
   public void handle(HttpServerRequest request) {
+    if (!available) {
+      request.connection().close();
+      return;
+    }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (request.method() == HttpMethod.GET && (length == null || length.equals("0"))) {
       request.response().end();

@@ -179,6 +179,19 @@ class PrivacyIndexTest {
   }
 
   @Test
+  void nodeDownStopsTheIndexWhichResumesWhenItReturns() throws Exception {
+    chain.startProxy().awaitCaughtUp();
+    chain.node.available(false);
+    Address contract = chain.createPrivate(CODE, KB);
+    long block = chain.node.chain().head().number();
+    assertEquals(RpcError.PRIVACY_UNAVAILABLE, failure(chain.resolver().contract(contract.hex(), block)));
+    assertTrue(chain.status().indexedBlock() < block);
+    chain.node.available(true);
+    chain.awaitCaughtUp();
+    assertEquals(Parties.of(KB), partiesOf(contract));
+  }
+
+  @Test
   void aReorganisationRollsBackWhatAbandonedBlocksAdded() throws Exception {
     Address kept = chain.createPrivate(CODE, KA);
     Address abandoned = chain.createPrivate(CODE, KB);
