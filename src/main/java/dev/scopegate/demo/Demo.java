@@ -65,7 +65,10 @@ public final class Demo {
 
   private static Config config(DevNode node, Path pem, String apiKey, Map<String, String> env) {
     Map<String, Object> tree = new LinkedHashMap<>();
-    tree.put("upstream", Map.of("http", node.httpUrl().toString()));
+    tree.put(
+        "upstream",
+        Map.of("http", node.httpUrl().toString(), "privacyManager", node.tessera().url().toString()));
+    tree.put("privacy", Map.of("index", Map.of("path", pem.getParent().resolve("index").toString())));
     tree.put("server", Map.of("port", DEFAULT_PORT));
     tree.put(
         "auth",
@@ -101,10 +104,10 @@ public final class Demo {
     return proxy.stop().eventually(node::close).andThen(done -> deleteKey());
   }
 
+  /** Removes the demo's key and index: everything the demo made lives in its temp directory. */
   private void deleteKey() {
-    try {
-      Files.deleteIfExists(keyDir.resolve("issuer.pem"));
-      Files.deleteIfExists(keyDir);
+    try (var files = Files.walk(keyDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temp directory left behind is harmless
     }

@@ -1,15 +1,16 @@
 package dev.scopegate.demo;
 
 import dev.scopegate.auth.TokenMinter;
+import dev.scopegate.devnode.DevTessera;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** What the demo prints: endpoints, credentials, and commands to try. */
 final class DemoBanner {
-  /** Privacy-manager keys of the two demo tenants (base64, as Tessera prints them). */
-  static final String KEY_A = "A1ce5ELhdfn0PcSzhBdXsKb0P1uWnBvRVzBX4M94ZRA=";
-  static final String KEY_B = "Bob+/e1CyJuNd0dK3M4VHRxMTrnwPKlV2E8LbtEPoXk=";
+  /** Privacy-manager keys of the two demo tenants: two of the dev node's Tessera keys. */
+  static final String KEY_A = DevTessera.KA;
+  static final String KEY_B = DevTessera.KB;
 
   private DemoBanner() {}
 
