@@ -13,15 +13,12 @@ import dev.scopegate.devnode.Address;
 import dev.scopegate.devnode.MinedTransaction;
 import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.jsonrpc.RpcError;
-import dev.scopegate.jsonrpc.RpcException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +202,37 @@ class PrivacyIndexTest {
     assertInstanceOf(ContractPrivacy.Public.class, privacy(abandoned), "gone from the node's private state");
     assertEquals(chain.node.chain().head().hash().hex(),
         chain.proxy.privacy().index().orElseThrow().store().head().orElseThrow().hash());
+  }
+
+  @Test
+  void concurrentQuestionsAboutOneContractShareOneLookup() throws Exception {
+    Address contract = chain.createPrivate(CODE, KA);
+    chain.startProxy().awaitCaughtUp();
+    chain.node.resetRequestCounts();
+    long block = chain.node.chain().head().number();
+    List<Future<ContractPrivacy>> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      asked.add(chain.resolver().contract(contract.hex(), block));
+    }
+    chain.await(Future.all(asked));
+    asked.forEach(f -> assertEquals(new ContractPrivacy.Private(Parties.of(KA)), f.result()));
+    assertEquals(1, chain.node.requestCount("eth_getContractPrivacyMetadata"));
+  }
+
+  @Test
+  void blocksArePinnedToConcreteNumbers() throws Exception {
+    chain.node.chain().generate(5, 0, 1);
+    chain.startProxy();
+    BlockPinner pinner = chain.proxy.privacy().pinner();
+    long head = chain.node.chain().head().number();
+    assertEquals(head, chain.await(pinner.pin(com.fasterxml.jackson.databind.node.TextNode.valueOf("latest"))));
+    assertEquals(head, chain.await(pinner.pin(com.fasterxml.jackson.databind.node.TextNode.valueOf("pending"))));
+    assertEquals(head, chain.await(pinner.pin(null)));
+    assertEquals(0L, chain.await(pinner.pin(com.fasterxml.jackson.databind.node.TextNode.valueOf("earliest"))));
+    assertEquals(3L, chain.await(pinner.pin(com.fasterxml.jackson.databind.node.TextNode.valueOf("0x3"))));
+    assertEquals(RpcError.INVALID_PARAMS,
+        failure(pinner.pin(com.fasterxml.jackson.databind.node.TextNode.valueOf("soon"))));
+    assertEquals("0x3", BlockPinner.asParameter(3).asText());
   }
 
   @Test
