@@ -4,6 +4,8 @@ import dev.scopegate.auth.Authenticator;
 import dev.scopegate.config.Config;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
+import dev.scopegate.isolation.GuardContext;
+import dev.scopegate.isolation.IsolationRules;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
@@ -12,7 +14,6 @@ import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,14 +52,18 @@ public final class Scopegate {
     Authenticator authenticator = Authenticator.create(vertx, config.auth());
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
-    Dispatcher dispatcher =
-        new Dispatcher(new Policy(PolicyTable.standard(Map.of())), upstream);
     return PrivacyService.start(vertx, config, upstream, reindex)
-        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
+        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher(privacy, upstream))
             .map(http -> new Scopegate(config, upstream, authenticator, privacy, http))
             .onFailure(e -> privacy.stop()))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close().eventually(authenticator::close));
+  }
+
+  private static Dispatcher dispatcher(PrivacyService privacy, Upstream upstream) {
+    GuardContext context = new GuardContext(
+        privacy.resolver(), privacy.pinner(), privacy.node(), privacy::capabilities, privacy.tessera());
+    return new Dispatcher(new Policy(PolicyTable.standard(IsolationRules.create(context))), upstream);
   }
 
   /** The privacy layer: resolver, block pinner, index status. */

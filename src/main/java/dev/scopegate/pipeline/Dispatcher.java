@@ -6,6 +6,7 @@ import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.jsonrpc.RpcResponse;
+import dev.scopegate.policy.Decision;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.upstream.Answer;
 import dev.scopegate.upstream.Upstream;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one pipeline every transport uses: each call passes the policy on its own; the calls that
- * pass go to the node together; answers come back in request order. A refused call never reaches
- * the node and never holds up the rest of its batch.
+ * The one pipeline every transport uses: each call passes the policy on its own (forwarded,
+ * answered here, or refused); the forwarded calls go to the node together; each answer passes
+ * its response filter; answers come back in request order. A refused call never reaches the
+ * node and never holds up the rest of its batch.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -34,41 +36,47 @@ public final class Dispatcher {
   }
 
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls) {
-    List<Future<RpcRequest>> decisions = new ArrayList<>(calls.size());
+    List<Future<Decision>> decisions = new ArrayList<>(calls.size());
     for (RpcCall call : calls) {
       decisions.add(
           call instanceof RpcRequest request
               ? policy.authorize(principal, request)
               : Future.failedFuture(((RpcCall.Invalid) call).error()));
     }
-    return Future.join(decisions).transform(done -> forward(calls, decisions));
+    return Future.join(decisions).transform(done -> forward(principal, calls, decisions));
   }
 
-  private Future<Reply> forward(List<RpcCall> calls, List<Future<RpcRequest>> decisions) {
+  private Future<Reply> forward(
+      Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
     List<RpcRequest> outgoing = new ArrayList<>();
     List<Integer> answered = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
-      Future<RpcRequest> decision = decisions.get(i);
-      if (decision.succeeded()) {
-        RpcRequest request = decision.result();
+      Future<Decision> decision = decisions.get(i);
+      RpcCall call = calls.get(i);
+      int slot = i;
+      if (decision.failed()) {
+        RpcException refusal = rpcError(decision.cause());
+        call.id().ifPresent(id -> slots[slot] = RpcResponse.error(id, refusal));
+      } else if (decision.result() instanceof Decision.Respond local) {
+        call.id().ifPresent(id -> slots[slot] = RpcResponse.result(id, local.result()));
+      } else {
+        RpcRequest request = ((Decision.Forward) decision.result()).request();
         outgoing.add(request);
         if (!request.isNotification()) {
           answered.add(i);
         }
-      } else {
-        int slot = i;
-        RpcException refusal = rpcError(decision.cause());
-        calls.get(i).id().ifPresent(id -> slots[slot] = RpcResponse.error(id, refusal));
       }
     }
+    List<RpcRequest> forwarded = outgoing.stream().filter(r -> !r.isNotification()).toList();
     return upstream
         .forward(outgoing)
+        .compose(answers -> filtered(principal, forwarded, answers))
         .map(
-            answers -> {
+            filtered -> {
               for (int k = 0; k < answered.size(); k++) {
                 int slot = answered.get(k);
-                slots[slot] = toResponse(calls.get(slot), answers.get(k));
+                slots[slot] = toResponse(calls.get(slot), filtered.get(k));
               }
               return reply(slots, 200);
             })
@@ -82,8 +90,23 @@ public final class Dispatcher {
             });
   }
 
-  private static RpcResponse toResponse(RpcCall call, Answer answer) {
+  /** Each answer through its method's filter; a filter that fails answers with its error. */
+  private Future<List<Future<Answer>>> filtered(
+      Principal principal, List<RpcRequest> forwarded, List<Answer> answers) {
+    List<Future<Answer>> filtered = new ArrayList<>(answers.size());
+    for (int k = 0; k < answers.size(); k++) {
+      Answer answer = answers.get(k);
+      filtered.add(answer.isError() ? Future.succeededFuture(answer) : policy.filter(principal, forwarded.get(k), answer));
+    }
+    return Future.join(filtered).transform(done -> Future.succeededFuture(filtered));
+  }
+
+  private static RpcResponse toResponse(RpcCall call, Future<Answer> filtered) {
     var id = call.id().orElseThrow();
+    if (filtered.failed()) {
+      return RpcResponse.error(id, rpcError(filtered.cause()));
+    }
+    Answer answer = filtered.result();
     return answer.isError()
         ? RpcResponse.error(id, answer.error())
         : RpcResponse.result(id, answer.result());

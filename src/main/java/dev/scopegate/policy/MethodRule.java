@@ -1,4 +1,7 @@
 package dev.scopegate.policy;
 
-/** One row of the policy table: a method, who may call it, and how a tenant's call is guarded. */
-public record MethodRule(String method, Access access, Guard guard) {}
+/**
+ * One row of the policy table: a method, who may call it, how a tenant's call is guarded and how
+ * the node's answer to it is filtered.
+ */
+public record MethodRule(String method, Access access, Guard guard, ResponseFilter filter) {}

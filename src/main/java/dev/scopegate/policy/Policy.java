@@ -3,6 +3,7 @@ package dev.scopegate.policy;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.upstream.Answer;
 import io.vertx.core.Future;
 
 /**
@@ -16,10 +17,10 @@ public final class Policy {
     this.table = table;
   }
 
-  /** The request to forward (possibly rewritten by a guard), or a failure to answer with. */
-  public Future<RpcRequest> authorize(Principal principal, RpcRequest request) {
+  /** What to do with the call (forward, maybe rewritten; answer here), or a failure to answer with. */
+  public Future<Decision> authorize(Principal principal, RpcRequest request) {
     if (principal.isOperator()) {
-      return Future.succeededFuture(request);
+      return Future.succeededFuture(Decision.forward(request));
     }
     String method = request.method();
     return table
@@ -27,5 +28,16 @@ public final class Policy {
         .filter(rule -> rule.access() != Access.OPERATOR && principal.mayCall(method))
         .map(rule -> rule.guard().check(principal, request))
         .orElseGet(() -> Future.failedFuture(RpcError.ACCESS_DENIED.exception(method)));
+  }
+
+  /** The node's answer as the principal may see it: operators unfiltered, tenants by the row. */
+  public Future<Answer> filter(Principal principal, RpcRequest forwarded, Answer answer) {
+    if (principal.isOperator()) {
+      return Future.succeededFuture(answer);
+    }
+    return table
+        .rule(forwarded.method())
+        .map(rule -> rule.filter().filter(principal, forwarded, answer))
+        .orElseGet(() -> Future.failedFuture(RpcError.NOT_AUTHORIZED.exception()));
   }
 }

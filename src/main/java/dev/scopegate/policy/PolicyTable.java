@@ -24,18 +24,29 @@ public final class PolicyTable {
     return rules.values();
   }
 
-  /** The standard table; guards are filled in by the caller (fail closed: REFUSE until built). */
-  public static PolicyTable standard(Map<String, Guard> guards) {
+  /**
+   * The standard table with these guards and filters; a guarded method without a guard is
+   * refused to tenants (fail closed), a public one without a filter is answered unfiltered.
+   */
+  public static PolicyTable standard(Isolation isolation) {
     Map<String, MethodRule> rules = new LinkedHashMap<>();
     for (String m : MethodInventory.PUBLIC) {
-      rules.put(m, new MethodRule(m, Access.PUBLIC, Guard.NONE));
+      rules.put(m, rule(m, Access.PUBLIC, Guard.NONE, isolation));
     }
     for (String m : MethodInventory.GUARDED) {
-      rules.put(m, new MethodRule(m, Access.GUARDED, guards.getOrDefault(m, Guard.REFUSE)));
+      rules.put(m, rule(m, Access.GUARDED, Guard.REFUSE, isolation));
     }
     for (String m : MethodInventory.OPERATOR) {
-      rules.put(m, new MethodRule(m, Access.OPERATOR, Guard.REFUSE));
+      rules.put(m, new MethodRule(m, Access.OPERATOR, Guard.REFUSE, ResponseFilter.NONE));
     }
     return new PolicyTable(rules);
+  }
+
+  private static MethodRule rule(String method, Access access, Guard fallback, Isolation isolation) {
+    return new MethodRule(
+        method,
+        access,
+        isolation.guards().getOrDefault(method, fallback),
+        isolation.filters().getOrDefault(method, ResponseFilter.NONE));
   }
 }

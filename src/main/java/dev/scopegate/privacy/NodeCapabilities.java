@@ -10,10 +10,15 @@ import java.util.Optional;
  * multiple private states (which Scopegate cannot route tenants to yet).
  */
 public record NodeCapabilities(
-    boolean debug, Optional<String> markerPrecompile, boolean multiplePrivateStates) {
+    boolean debug,
+    boolean traceCall,
+    Optional<String> markerPrecompile,
+    boolean multiplePrivateStates) {
 
   /** Before detection: nothing assumed. */
-  static final NodeCapabilities UNKNOWN = new NodeCapabilities(false, Optional.empty(), false);
+  static final NodeCapabilities UNKNOWN = new NodeCapabilities(false, false, Optional.empty(), false);
+
+  private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
   static Future<NodeCapabilities> detect(NodeRpc node) {
     Future<Boolean> debug =
@@ -22,8 +27,11 @@ public record NodeCapabilities(
         node.ask("eth_getPrivacyPrecompileAddress")
             .map(a -> a.isError() ? Optional.<String>empty() : Optional.of(ChainFormat.lower(a.result())));
     Future<Boolean> mps = node.ask("eth_getPSI").map(a -> !a.isError() && isNamedState(a.result()));
-    return Future.all(debug, precompile, mps)
-        .map(all -> new NodeCapabilities(debug.result(), precompile.result(), mps.result()));
+    Future<Boolean> traceCall =
+        node.ask("debug_traceCall", java.util.Map.of("to", ZERO), "latest", java.util.Map.of("tracer", "prestateTracer"))
+            .map(a -> !a.isError());
+    return Future.all(debug, traceCall, precompile, mps)
+        .map(all -> new NodeCapabilities(debug.result(), traceCall.result(), precompile.result(), mps.result()));
   }
 
   /** A node with one private state has no PSI method; an MPS node names the caller's state. */
@@ -35,6 +43,8 @@ public record NodeCapabilities(
   public String describe() {
     return "debug API "
         + (debug ? "available" : "MISSING: contracts created inside transactions stay unknown and are refused to tenants")
+        + "; debug_traceCall "
+        + (traceCall ? "available" : "MISSING: a tenant's call is checked by its target only, not by what it reaches inside the EVM")
         + "; privacy markers "
         + markerPrecompile.map(p -> "at " + p).orElse("not served");
   }

@@ -46,7 +46,6 @@ public final class PrivacyService {
     if (service.tessera.isEmpty()) {
       LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
           + " tenants are refused every private contract");
-      return Future.succeededFuture(service);
     }
     return service.open(reindex).transform(opened -> {
       if (opened.succeeded()) {
@@ -72,30 +71,47 @@ public final class PrivacyService {
     return index.map(PrivacyIndex::status);
   }
 
+  public NodeRpc node() {
+    return node;
+  }
+
+  public Optional<TesseraClient> tessera() {
+    return tessera;
+  }
+
+  /** What the node was found to serve (nothing assumed until the index opens). */
+  public NodeCapabilities capabilities() {
+    return capabilities;
+  }
+
   /** The index, once open. */
   public Optional<PrivacyIndex> index() {
     return index;
   }
 
+  /** Detects what the node serves, then (with a Tessera) opens the index and starts it. */
   private Future<Void> open(boolean reindex) {
-    TesseraClient tm = tessera.orElseThrow();
     return NodeCapabilities.detect(node).compose(caps -> {
       if (caps.multiplePrivateStates()) {
         return Future.failedFuture(new MultiplePrivateStatesException());
       }
-      return IdentityReader.read(node, tm).compose(identity -> vertx.executeBlocking(
-          () -> RocksIndexStore.open(config.path(), identity, reindex)))
-          .map(store -> {
-            PrivacyIndex opened = new PrivacyIndex(
-                vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
-            opened.onChange(resolver::invalidate);
-            capabilities = caps;
-            index = Optional.of(opened);
-            LOG.info("node capabilities: {}", caps.describe());
-            opened.start();
-            return null;
-          });
+      capabilities = caps;
+      LOG.info("node capabilities: {}", caps.describe());
+      return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
     });
+  }
+
+  private Future<Void> openIndex(TesseraClient tm, NodeCapabilities caps, boolean reindex) {
+    return IdentityReader.read(node, tm)
+        .compose(identity -> vertx.executeBlocking(() -> RocksIndexStore.open(config.path(), identity, reindex)))
+        .map(store -> {
+          PrivacyIndex opened = new PrivacyIndex(
+              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
+          opened.onChange(resolver::invalidate);
+          index = Optional.of(opened);
+          opened.start();
+          return null;
+        });
   }
 
   private void retryLater(Throwable cause) {

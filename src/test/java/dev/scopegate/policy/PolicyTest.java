@@ -12,14 +12,13 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The per-call decision, row by row: principal's grants × method → forwarded or which error. */
 class PolicyTest {
-  private final Policy policy = new Policy(PolicyTable.standard(Map.of()));
+  private final Policy policy = new Policy(PolicyTable.standard(Isolation.NONE));
 
   private static Principal tenant(String scopes) {
     List<RpcGrant> grants =
@@ -30,7 +29,7 @@ class PolicyTest {
     return Principal.tenant("t", Optional.empty(), grants, List.of(), Instant.now().plusSeconds(60));
   }
 
-  private static String outcome(Future<RpcRequest> decision) {
+  private static String outcome(Future<Decision> decision) {
     assertTrue(decision.isComplete(), "policy decisions without guards are immediate");
     if (decision.succeeded()) {
       return "forward";
@@ -72,7 +71,7 @@ class PolicyTest {
   @CsvSource({"admin_peers", "eth_getBalance", "debug_setHead", "eth_madeUp"})
   void operatorsPassUnchanged(String method) {
     RpcRequest request = new RpcRequest(Optional.empty(), method, Optional.empty());
-    Future<RpcRequest> decision = policy.authorize(Principal.operator("test"), request);
-    assertSame(request, decision.result());
+    Future<Decision> decision = policy.authorize(Principal.operator("test"), request);
+    assertSame(request, ((Decision.Forward) decision.result()).request());
   }
 }
