@@ -35,9 +35,9 @@ final class PrivacyMethods {
               1,
               p -> TransactionMethods.lookup(chain, p, PrivacyMethods::innerReceipt));
     }
-    if (options.multiplePrivateStates()) {
-      table.add("eth_getPSI", 0, p -> TextNode.valueOf("private"));
-    }
+    // GoQuorum 21.4.2+ answers eth_getPSI on every node: "private" where there is one private
+    // state, the caller's resolved state (a resident group) where there are several.
+    table.add("eth_getPSI", 0, p -> TextNode.valueOf(options.multiplePrivateStates() ? "PS1" : "private"));
   }
 
   /** As GoQuorum's {@code EthAPIState}: only an address in the private state has metadata. */

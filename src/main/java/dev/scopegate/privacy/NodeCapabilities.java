@@ -34,9 +34,12 @@ public record NodeCapabilities(
         .map(all -> new NodeCapabilities(debug.result(), traceCall.result(), precompile.result(), mps.result()));
   }
 
-  /** A node with one private state has no PSI method; an MPS node names the caller's state. */
+  /**
+   * Before 21.4.2 a node has no PSI method; a node with one private state names it "private";
+   * a node with multiple private states names another (the caller's resolved state).
+   */
   private static boolean isNamedState(JsonNode psi) {
-    return psi != null && psi.isTextual() && !psi.asText().isEmpty();
+    return psi != null && psi.isTextual() && !psi.asText().isEmpty() && !psi.asText().equals("private");
   }
 
   /** One line for the log and the README's capability statement. */

@@ -118,7 +118,8 @@ public final class PrivacyService {
     if (stopped) {
       return;
     }
-    LOG.warn("privacy index not open yet ({}); retrying every {}s", cause.getMessage(), RETRY_OPEN.toSeconds());
+    LOG.warn("node capabilities or privacy index not ready yet ({}); retrying every {}s",
+        cause.getMessage(), RETRY_OPEN.toSeconds());
     retryTimer = vertx.setTimer(RETRY_OPEN.toMillis(), t -> open(false).onFailure(e -> {
       if (isFatal(e)) {
         LOG.error("privacy index cannot open: {}; tenants are refused every private contract", e.getMessage());

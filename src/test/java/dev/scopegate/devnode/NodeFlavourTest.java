@@ -39,10 +39,10 @@ class NodeFlavourTest {
   }
 
   @Test
-  void aSinglePrivateStateNodeDoesNotKnowGetPsi(Vertx vertx) {
+  void aSinglePrivateStateNodeNamesItsOneState(Vertx vertx) {
     DevNode node = await(DevNode.start(vertx, DevNodeOptions.defaults()));
     try {
-      assertEquals(-32601, new RpcClient(node.httpUrl()).error("eth_getPSI").get("code").asInt());
+      assertEquals("private", new RpcClient(node.httpUrl()).result("eth_getPSI").asText());
     } finally {
       await(node.close());
     }
@@ -53,7 +53,7 @@ class NodeFlavourTest {
     DevNode node =
         await(DevNode.start(vertx, DevNodeOptions.defaults().withMultiplePrivateStates(true)));
     try {
-      assertEquals("private", new RpcClient(node.httpUrl()).result("eth_getPSI").asText());
+      assertEquals("PS1", new RpcClient(node.httpUrl()).result("eth_getPSI").asText());
     } finally {
       await(node.close());
     }
@@ -66,7 +66,7 @@ class NodeFlavourTest {
       RpcClient client = new RpcClient(node.httpUrl());
       client.result("eth_blockNumber");
       client.result("eth_blockNumber");
-      client.error("eth_getPSI");
+      client.result("eth_getPSI");
       assertEquals(2, node.requestCount("eth_blockNumber"));
       assertEquals(1, node.requestCount("eth_getPSI"));
       assertEquals(0, node.requestCount("eth_chainId"));

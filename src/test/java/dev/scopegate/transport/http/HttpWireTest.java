@@ -42,7 +42,9 @@ class HttpWireTest {
   private Proxy startProxy(dev.scopegate.config.Config.Server server) throws Exception {
     var config =
         TestConfigs.config(node.url(), TestConfigs.jwt(Optional.empty(), Optional.empty()));
-    return Proxy.start(vertx, TestConfigs.withServer(config, server));
+    Proxy started = Proxy.start(vertx, TestConfigs.withServer(config, server));
+    node.received().clear(); // what Scopegate asked the node at start
+    return started;
   }
 
   @AfterEach
