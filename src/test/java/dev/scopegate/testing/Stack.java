@@ -22,11 +22,13 @@ public final class Stack implements AutoCloseable {
   private final DevNode node;
   private final Proxy proxy;
   private final TokenMinter minter;
+  private final Path dir;
 
-  private Stack(DevNode node, Proxy proxy, TokenMinter minter) {
+  private Stack(DevNode node, Proxy proxy, TokenMinter minter, Path dir) {
     this.node = node;
     this.proxy = proxy;
     this.minter = minter;
+    this.dir = dir;
   }
 
   public static Stack start(Vertx vertx) throws Exception {
@@ -35,14 +37,39 @@ public final class Stack implements AutoCloseable {
 
   /** Starts with the test config, changed by {@code tweak}. */
   public static Stack start(Vertx vertx, UnaryOperator<Config> tweak) throws Exception {
+    return start(vertx, DevNodeOptions.defaults(), tweak);
+  }
+
+  /**
+   * Starts a dev node with {@code options}, and Scopegate in front of it with the test config
+   * (its Tessera as privacy manager, a fresh privacy index), changed by {@code tweak}.
+   */
+  public static Stack start(Vertx vertx, DevNodeOptions options, UnaryOperator<Config> tweak)
+      throws Exception {
     TokenMinter minter = TokenMinter.generate();
-    Path pem = Files.createTempFile("scopegate-issuer-", ".pem");
-    pem.toFile().deleteOnExit();
+    Path dir = Files.createTempDirectory("scopegate-stack-");
+    Path pem = dir.resolve("issuer.pem");
     minter.writePublicKeyPem(pem);
-    DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
-    Config config =
-        TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(pem), Optional.empty()));
-    return new Stack(node, Proxy.start(vertx, tweak.apply(config)), minter);
+    DevNode node = DevNode.start(vertx, options).await(10, TimeUnit.SECONDS);
+    return start(vertx, node, minter, dir, tweak);
+  }
+
+  /** Scopegate in front of a node the caller has started (and seeded). */
+  public static Stack start(Vertx vertx, DevNode node, UnaryOperator<Config> tweak) throws Exception {
+    TokenMinter minter = TokenMinter.generate();
+    Path dir = Files.createTempDirectory("scopegate-stack-");
+    minter.writePublicKeyPem(dir.resolve("issuer.pem"));
+    return start(vertx, node, minter, dir, tweak);
+  }
+
+  private static Stack start(
+      Vertx vertx, DevNode node, TokenMinter minter, Path dir, UnaryOperator<Config> tweak)
+      throws Exception {
+    Config config = TestConfigs.withPrivacy(
+        TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(dir.resolve("issuer.pem")), Optional.empty())),
+        node.tessera().url().toString(),
+        dir.resolve("index"));
+    return new Stack(node, Proxy.start(vertx, tweak.apply(config)), minter, dir);
   }
 
   public DevNode node() {
@@ -58,9 +85,20 @@ public final class Stack implements AutoCloseable {
     return minter.mint("tenant", List.of(scopes), Duration.ofMinutes(5), Map.of());
   }
 
+  /** Waits until the privacy index has applied the node's current head. */
+  public void awaitIndexed() throws Exception {
+    long head = node.chain().head().number();
+    proxy.scopegate().privacy().index().orElseThrow()
+        .awaitIndexed(head, java.time.Duration.ofSeconds(20))
+        .await(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws Exception {
     proxy.close();
     node.close().await(10, TimeUnit.SECONDS);
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }

@@ -1,0 +1,15 @@
+package dev.scopegate.isolation;
+
+import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.privacy.BlockPinner;
+import io.vertx.core.Future;
+
+/** A tenant's call with its block parameter replaced by one concrete number. */
+record Pinned(RpcRequest request, long block) {
+
+  /** Pins param {@code index} ("latest", "pending", absent → the head as of now). */
+  static Future<Pinned> pin(GuardContext context, RpcRequest request, int index) {
+    return Attempt.of(() -> context.pinner().pin(Params.at(request, index)))
+        .map(block -> new Pinned(Params.with(request, index, BlockPinner.asParameter(block)), block));
+  }
+}
