@@ -24,6 +24,7 @@ public enum RpcError {
   MISSING_PRIVATE_FROM(-32000, "missing privateFrom", 200),
   PRIVACY_UNAVAILABLE(-32000, "privacy facts unavailable; retry", 200),
   NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s", 200),
+  FILTER_NOT_FOUND(-32000, "filter not found", 200),
 
   UPSTREAM_UNREACHABLE(-32010, "upstream node unreachable", 502),
   UPSTREAM_TIMEOUT(-32011, "upstream node timed out", 504),

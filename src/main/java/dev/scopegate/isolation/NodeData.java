@@ -1,0 +1,79 @@
+package dev.scopegate.isolation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import io.vertx.core.Future;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Reads the fields of the node's answers that filters decide on. A field that cannot be read
+ * fails the call: an answer Scopegate cannot check is never passed on unchecked.
+ */
+final class NodeData {
+  private static final int ADDRESS_BYTES = 20;
+
+  private NodeData() {}
+
+  /** A log's emitting contract, lower-case. */
+  static String address(JsonNode log) {
+    String text = log.path("address").textValue();
+    if (text == null || bytesOf(text).length != ADDRESS_BYTES) {
+      throw malformed("log without a valid address");
+    }
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  /** A log's block; 0 (the node's head, for the resolver) when a pending log carries none. */
+  static long blockNumber(JsonNode log) {
+    JsonNode number = log.path("blockNumber");
+    if (number.isMissingNode() || number.isNull()) {
+      return 0;
+    }
+    String text = number.textValue();
+    try {
+      if (text == null || !text.startsWith("0x")) {
+        throw malformed("log with an invalid blockNumber");
+      }
+      return Long.parseUnsignedLong(text.substring(2), 16);
+    } catch (NumberFormatException e) {
+      throw malformed("log with an invalid blockNumber");
+    }
+  }
+
+  /** {@code 0x}-prefixed hex data of exactly {@code length} bytes. */
+  static byte[] bytes(JsonNode node, int length) {
+    String text = node.textValue();
+    byte[] bytes = text == null ? null : bytesOf(text);
+    if (bytes == null || bytes.length != length) {
+      throw malformed("log with an invalid address or topic");
+    }
+    return bytes;
+  }
+
+  static RpcException malformed(String what) {
+    return RpcError.UPSTREAM_BAD_RESPONSE.withData(what);
+  }
+
+  /** Runs {@code body}, turning a field that could not be read into a failed future. */
+  static <T> Future<T> attempt(Supplier<Future<T>> body) {
+    try {
+      return body.get();
+    } catch (RpcException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static byte[] bytesOf(String text) {
+    if (!text.startsWith("0x") || text.length() % 2 != 0) {
+      return null;
+    }
+    try {
+      return HexFormat.of().parseHex(text, 2, text.length());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
