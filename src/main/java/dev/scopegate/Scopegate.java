@@ -4,6 +4,7 @@ import dev.scopegate.auth.Authenticator;
 import dev.scopegate.config.Config;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
+import dev.scopegate.isolation.FilterIds;
 import dev.scopegate.isolation.GuardContext;
 import dev.scopegate.isolation.IsolationRules;
 import dev.scopegate.policy.PolicyTable;
@@ -53,17 +54,19 @@ public final class Scopegate {
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     return PrivacyService.start(vertx, config, upstream, reindex)
-        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher(privacy, upstream))
+        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher(config, privacy, upstream))
             .map(http -> new Scopegate(config, upstream, authenticator, privacy, http))
             .onFailure(e -> privacy.stop()))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close().eventually(authenticator::close));
   }
 
-  private static Dispatcher dispatcher(PrivacyService privacy, Upstream upstream) {
+  private static Dispatcher dispatcher(Config config, PrivacyService privacy, Upstream upstream) {
     GuardContext context = new GuardContext(
         privacy.resolver(), privacy.pinner(), privacy.node(), privacy::capabilities, privacy.tessera());
-    return new Dispatcher(new Policy(PolicyTable.standard(IsolationRules.create(context))), upstream);
+    FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
+    return new Dispatcher(
+        new Policy(PolicyTable.standard(IsolationRules.create(context, filterIds))), upstream);
   }
 
   /** The privacy layer: resolver, block pinner, index status. */

@@ -13,9 +13,10 @@ import java.util.Map;
 public final class IsolationRules {
   private IsolationRules() {}
 
-  public static Isolation create(GuardContext context) {
+  public static Isolation create(GuardContext context, FilterIds filterIds) {
     Map<String, Guard> guards = new HashMap<>();
     Map<String, ResponseFilter> filters = new HashMap<>();
+    FilterRules.register(context, filterIds, guards, filters);
     stateReads(context, guards);
     execution(context, guards);
     privatePayloads(context, guards);
@@ -44,6 +45,7 @@ public final class IsolationRules {
     guards.put("eth_getQuorumPayload", new QuorumPayloadGuard(c, true));
     guards.put("eth_getQuorumPayloadExtra", new QuorumPayloadGuard(c, false));
     guards.put("eth_getPrivateTransactionByHash", PrivateTransactionGuard.answeringNull(c));
+    // its answer, when forwarded, also passes the receipt filter (FilterRules)
     guards.put("eth_getPrivateTransactionReceipt", PrivateTransactionGuard.answeringNull(c));
     guards.put("debug_traceTransaction", PrivateTransactionGuard.refusing(c));
     guards.put("eth_getContractPrivacyMetadata", new MetadataGuard(c));

@@ -2,6 +2,7 @@ package dev.scopegate.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
@@ -37,6 +38,11 @@ public final class PrivacyResolver {
    */
   private final AsyncCache<String, PrivacyMetadata> metadata =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
+  /**
+   * "Public" answers, each valid up to the node head seen before the question: an address that
+   * was not private at that moment was not private at any earlier block either.
+   */
+  private final Cache<String, Long> publicUpTo = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
   private final AsyncCache<String, Optional<ContractFact>> contracts =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
   /** Found transactions only: one not found yet may still be mined as a private one. */
@@ -65,8 +71,21 @@ public final class PrivacyResolver {
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
   public Future<ContractPrivacy> contract(String address, long block) {
     String key = address.toLowerCase(Locale.ROOT);
+    Long upTo = publicUpTo.getIfPresent(key);
+    if (upTo != null && block <= upTo) {
+      return Future.succeededFuture(ContractPrivacy.PUBLIC);
+    }
+    long headBefore = indexSupplier.get().map(i -> i.status().nodeHead()).orElse(-1L);
     return isPrivate(key)
-        .compose(meta -> meta.isPrivate() ? parties(key, meta, block) : Future.succeededFuture(ContractPrivacy.PUBLIC))
+        .compose(meta -> {
+          if (meta.isPrivate()) {
+            return parties(key, meta, block);
+          }
+          if (headBefore >= 0) {
+            publicUpTo.asMap().merge(key, headBefore, Math::max);
+          }
+          return Future.succeededFuture(ContractPrivacy.PUBLIC);
+        })
         .recover(PrivacyResolver::unavailable);
   }
 
@@ -179,6 +198,7 @@ public final class PrivacyResolver {
     if (addresses.isPresent()) {
       contracts.synchronous().invalidateAll(addresses.get());
     } else {
+      publicUpTo.invalidateAll();
       metadata.synchronous().invalidateAll();
       contracts.synchronous().invalidateAll();
       transactions.synchronous().invalidateAll();

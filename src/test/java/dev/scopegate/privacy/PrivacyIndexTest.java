@@ -220,6 +220,24 @@ class PrivacyIndexTest {
   }
 
   @Test
+  void publicAnswersAreReusedForBlocksTheyCover() throws Exception {
+    Address open = chain.createPublic(CODE);
+    chain.startProxy().awaitCaughtUp();
+    long head = chain.node.chain().head().number();
+    chain.node.resetRequestCounts();
+    for (int i = 0; i < 5; i++) {
+      assertInstanceOf(ContractPrivacy.Public.class, chain.await(chain.resolver().contract(open.hex(), head)));
+    }
+    assertEquals(1, chain.node.requestCount("eth_getContractPrivacyMetadata"));
+    chain.createPrivate(CODE, KA);
+    long next = chain.node.chain().head().number();
+    chain.awaitCaughtUp();
+    chain.await(chain.resolver().contract(open.hex(), next));
+    assertEquals(2, chain.node.requestCount("eth_getContractPrivacyMetadata"),
+        "a later block is asked again: the address could have become private since");
+  }
+
+  @Test
   void blocksArePinnedToConcreteNumbers() throws Exception {
     chain.node.chain().generate(5, 0, 1);
     chain.startProxy();
