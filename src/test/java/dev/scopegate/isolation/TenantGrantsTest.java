@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,17 +57,22 @@ class TenantGrantsTest {
   }
 
   static String scope(String row) {
+    return scope(row, TenantGrantsTest::name);
+  }
+
+  /** A scope in the row notation, with aliases (keys, accounts) resolved by {@code names}. */
+  static String scope(String row, UnaryOperator<String> names) {
     String[] p = row.split("/");
     String keys =
         Arrays.stream(p[3].split(","))
-            .map(k -> "from.tm=" + URLEncoder.encode(name(k), StandardCharsets.UTF_8))
+            .map(k -> "from.tm=" + URLEncoder.encode(names.apply(k), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return "private://"
-        + name(p[0])
+        + names.apply(p[0])
         + "/"
         + p[1]
         + "/contracts?owned.eoa="
-        + name(p[2])
+        + names.apply(p[2])
         + "&"
         + keys;
   }

@@ -1,0 +1,29 @@
+package dev.scopegate.isolation;
+
+import dev.scopegate.policy.Guard;
+import dev.scopegate.policy.ResponseFilter;
+import java.util.Map;
+
+/**
+ * The rows of the isolation table for transactions and node accounts: which guard and which
+ * response filter each method gets. {@link IsolationRules} takes them as they are.
+ */
+public final class TransactionIsolation {
+  private TransactionIsolation() {}
+
+  public static Map<String, Guard> guards(GuardContext context) {
+    Guard nodeSigned = new TransactionGuard(context, true);
+    return Map.ofEntries(
+        Map.entry("eth_sendTransaction", nodeSigned),
+        Map.entry("eth_sendTransactionAsync", new CallbackRefusal(nodeSigned)),
+        Map.entry("personal_sendTransaction", nodeSigned),
+        Map.entry("personal_signAndSendTransaction", nodeSigned),
+        Map.entry("eth_signTransaction", nodeSigned),
+        Map.entry("personal_signTransaction", nodeSigned),
+        Map.entry("eth_fillTransaction", new TransactionGuard(context, false)));
+  }
+
+  public static Map<String, ResponseFilter> filters() {
+    return Map.of();
+  }
+}
