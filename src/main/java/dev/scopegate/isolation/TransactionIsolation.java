@@ -20,7 +20,10 @@ public final class TransactionIsolation {
         Map.entry("personal_signAndSendTransaction", nodeSigned),
         Map.entry("eth_signTransaction", nodeSigned),
         Map.entry("personal_signTransaction", nodeSigned),
-        Map.entry("eth_fillTransaction", new TransactionGuard(context, false)));
+        Map.entry("eth_fillTransaction", new TransactionGuard(context, false)),
+        Map.entry("eth_sendRawTransaction", new RawTransactionGuard(context)),
+        Map.entry("eth_sendRawPrivateTransaction", new RawPrivateTransactionGuard(context)),
+        Map.entry("eth_distributePrivateTransaction", new RawPrivateTransactionGuard(context)));
   }
 
   public static Map<String, ResponseFilter> filters() {

@@ -98,12 +98,14 @@ final class GuardStack implements AutoCloseable {
         Instant.now().plusSeconds(600));
   }
 
-  /** Keys A, B, C; node accounts node0, node1…; anything else as written. */
+  /** Keys A, B, C; node accounts node0, node1…; alice, bob; anything else as written. */
   String name(String alias) {
     return switch (alias) {
       case "A" -> DevTessera.KA;
       case "B" -> DevTessera.KB;
       case "C" -> DevTessera.KC;
+      case "alice" -> Signed.ALICE.getAddress();
+      case "bob" -> Signed.BOB.getAddress();
       default ->
           alias.startsWith("node") ? account(Integer.parseInt(alias.substring(4))).hex() : alias;
     };
