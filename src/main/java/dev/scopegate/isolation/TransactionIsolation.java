@@ -23,10 +23,15 @@ public final class TransactionIsolation {
         Map.entry("eth_fillTransaction", new TransactionGuard(context, false)),
         Map.entry("eth_sendRawTransaction", new RawTransactionGuard(context)),
         Map.entry("eth_sendRawPrivateTransaction", new RawPrivateTransactionGuard(context)),
-        Map.entry("eth_distributePrivateTransaction", new RawPrivateTransactionGuard(context)));
+        Map.entry("eth_distributePrivateTransaction", new RawPrivateTransactionGuard(context)),
+        Map.entry("eth_sign", new AccountParamGuard(0)),
+        Map.entry("personal_sign", new AccountParamGuard(1)),
+        Map.entry("eth_accounts", Guard.NONE),
+        Map.entry("personal_listAccounts", Guard.NONE));
   }
 
   public static Map<String, ResponseFilter> filters() {
-    return Map.of();
+    ResponseFilter accounts = new AccountsFilter();
+    return Map.of("eth_accounts", accounts, "personal_listAccounts", accounts);
   }
 }
