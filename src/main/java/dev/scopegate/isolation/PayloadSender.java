@@ -3,6 +3,7 @@ package dev.scopegate.isolation;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.privacy.StoredPayload;
 import dev.scopegate.privacy.TesseraClient;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ final class PayloadSender {
                     RpcError.PRIVACY_UNAVAILABLE.withData("no privacy manager configured")));
   }
 
-  private static Future<String> sender(io.vertx.core.AsyncResult<Optional<StoredPayload>> found) {
+  private static Future<String> sender(AsyncResult<Optional<StoredPayload>> found) {
     if (found.failed()) {
       return TransactionRules.unavailable(found.cause());
     }

@@ -35,9 +35,10 @@ import java.util.stream.Stream;
  *       grant naming a specific owned.eoa therefore matches a read or write only when the caller
  *       knows the owner ({@code owner} below). Unknown owner: only {@code owned.eoa=0x0} grants
  *       match (fail closed; the documented tenant scope uses {@code 0x0}).
- *   <li><b>Sending with a key.</b> A private write must also show the tenant holds its {@code
- *       privateFrom} with write rights (GoQuorum checks key ownership before it sends; see {@code
- *       FullAccessContractSecurityAttributes}).
+ *   <li><b>Sending with a key.</b> GoQuorum also requires the tenant to hold the {@code
+ *       privateFrom} it sends with (later releases ask full access to it, {@code
+ *       FullAccessContractSecurityAttributes}). Here: a grant of the transaction's own action
+ *       (create, or write) that covers the sending account and lists the key.
  * </ul>
  *
  * <p>Scopegate adds one rule GoQuorum 21.1 lacks: a tenant may use a node account ({@link
