@@ -38,7 +38,7 @@ final class ExecutionGuard implements Guard {
   public Future<Decision> check(Principal tenant, RpcRequest request) {
     return Attempt.of(() -> {
       JsonNode call = Params.object(request, 0);
-      String to = Params.optionalAddress(call, "to");
+      String to = Params.addressField(call, "to").orElse(null);
       return Pinned.pin(context, request, blockIndex).compose(pinned -> {
         Future<Void> target = to == null ? Future.succeededFuture() : requireReadable(tenant, to, pinned.block());
         return target

@@ -17,6 +17,8 @@ public final class IsolationRules {
     Map<String, Guard> guards = new HashMap<>();
     Map<String, ResponseFilter> filters = new HashMap<>();
     FilterRules.register(context, filterIds, guards, filters);
+    guards.putAll(TransactionIsolation.guards(context));
+    filters.putAll(TransactionIsolation.filters());
     stateReads(context, guards);
     execution(context, guards);
     privatePayloads(context, guards);

@@ -6,61 +6,74 @@ import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reading and rewriting a call's positional params, with clear errors for malformed ones. */
+/**
+ * Positional params as GoQuorum takes them, with the shapes guards rely on checked, and the
+ * rewriting guards do (a pinned block). A malformed param is {@code invalid params}.
+ */
 final class Params {
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
+  private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
 
   private Params() {}
 
-  /** Param {@code index}, or null when absent. */
+  /** The param at {@code index}; a missing or null one is invalid. */
   static JsonNode at(RpcRequest request, int index) {
+    return optional(request, index)
+        .orElseThrow(() -> RpcError.INVALID_PARAMS.withData("missing value for required argument " + index));
+  }
+
+  /** The param at {@code index} if given (null counts as not given). */
+  static Optional<JsonNode> optional(RpcRequest request, int index) {
     JsonNode params = request.params().orElse(null);
-    if (params == null || !params.isArray()) {
-      if (params != null) {
-        throw RpcError.INVALID_PARAMS.withData("params must be an array");
-      }
-      return null;
+    if (params != null && !params.isArray()) {
+      throw RpcError.INVALID_PARAMS.withData("params must be an array");
     }
-    return params.has(index) ? params.get(index) : null;
+    return Optional.ofNullable(params == null ? null : params.get(index)).filter(v -> !v.isNull());
+  }
+
+  /** A 20-byte address, lower-cased; anything else is invalid (as it is to the node). */
+  static String address(JsonNode value, String name) {
+    String text = value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : "";
+    if (!ADDRESS.matcher(text).matches()) {
+      throw RpcError.INVALID_PARAMS.withData(name + " is not a 20-byte hex address");
+    }
+    return text;
   }
 
   static String address(RpcRequest request, int index) {
-    JsonNode value = at(request, index);
-    if (value == null || !value.isTextual() || !ADDRESS.matcher(value.asText()).matches()) {
-      throw RpcError.INVALID_PARAMS.withData("param " + index + " must be an address");
-    }
-    return value.asText().toLowerCase(Locale.ROOT);
+    return address(at(request, index), "argument " + index);
   }
 
   static String hash(RpcRequest request, int index) {
     JsonNode value = at(request, index);
-    if (value == null || !value.isTextual() || !HASH.matcher(value.asText()).matches()) {
-      throw RpcError.INVALID_PARAMS.withData("param " + index + " must be a 32-byte hash");
+    String text = value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : "";
+    if (!HASH.matcher(text).matches()) {
+      throw RpcError.INVALID_PARAMS.withData("argument " + index + " is not a 32-byte hash");
     }
-    return value.asText().toLowerCase(Locale.ROOT);
+    return text;
   }
 
-  /** The call object's {@code to}, if any (a creation has none). */
-  static String optionalAddress(JsonNode object, String field) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return null;
+  static String text(JsonNode value, String name) {
+    if (!value.isTextual()) {
+      throw RpcError.INVALID_PARAMS.withData(name + " must be a string");
     }
-    if (!value.isTextual() || !ADDRESS.matcher(value.asText()).matches()) {
-      throw RpcError.INVALID_PARAMS.withData(field + " must be an address");
-    }
-    return value.asText().toLowerCase(Locale.ROOT);
+    return value.asText();
   }
 
   static JsonNode object(RpcRequest request, int index) {
     JsonNode value = at(request, index);
-    if (value == null || !value.isObject()) {
-      throw RpcError.INVALID_PARAMS.withData("param " + index + " must be an object");
+    if (!value.isObject()) {
+      throw RpcError.INVALID_PARAMS.withData("argument " + index + " must be an object");
     }
     return value;
+  }
+
+  /** An address field of a call object, read as the node reads it (see {@link GoFields}). */
+  static Optional<String> addressField(JsonNode object, String field) {
+    return GoFields.field(object, field).map(value -> address(value, field));
   }
 
   /** A copy of the request with param {@code index} set (positions before it filled with null). */

@@ -9,7 +9,7 @@ record Pinned(RpcRequest request, long block) {
 
   /** Pins param {@code index} ("latest", "pending", absent → the head as of now). */
   static Future<Pinned> pin(GuardContext context, RpcRequest request, int index) {
-    return Attempt.of(() -> context.pinner().pin(Params.at(request, index)))
+    return Attempt.of(() -> context.pinner().pin(Params.optional(request, index).orElse(null)))
         .map(block -> new Pinned(Params.with(request, index, BlockPinner.asParameter(block)), block));
   }
 }

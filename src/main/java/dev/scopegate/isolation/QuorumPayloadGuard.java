@@ -31,7 +31,7 @@ final class QuorumPayloadGuard implements Guard {
   public Future<Decision> check(Principal tenant, RpcRequest request) {
     return Attempt.of(() -> {
       JsonNode hash = Params.at(request, 0);
-      if (hash == null || !hash.isTextual() || !PAYLOAD_HASH.matcher(hash.asText()).matches()) {
+      if (!hash.isTextual() || !PAYLOAD_HASH.matcher(hash.asText()).matches()) {
         throw RpcError.INVALID_PARAMS.withData("param 0 must be a 64-byte payload hash");
       }
       if (context.tessera().isEmpty()) {

@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,32 @@ public final class TesseraClient {
   }
 
   /**
+   * The sender and managed parties of the payload stored under this hash; empty when Tessera
+   * answers 404 (it does not hold it). Fails on any other answer, as {@link #parties} does.
+   */
+  public Future<Optional<StoredPayload>> payload(byte[] payloadHash) {
+    return receive(payloadHash, "");
+  }
+
+  /**
+   * Like {@link #payload}, from Tessera's raw store: what {@code /storeraw} kept for a client
+   * that signs its own private transaction ({@code eth_sendRawPrivateTransaction}, {@code
+   * eth_distributePrivateTransaction}), read as GoQuorum reads it ({@code ?isRaw=true}).
+   */
+  public Future<Optional<StoredPayload>> rawPayload(byte[] payloadHash) {
+    return receive(payloadHash, "?isRaw=true");
+  }
+
+  private Future<Optional<StoredPayload>> receive(byte[] payloadHash, String query) {
+    String encoded =
+        URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(payloadHash), StandardCharsets.UTF_8);
+    return get("/transaction/" + encoded + query)
+        .putHeader("Accept", MEDIA_TYPE)
+        .send()
+        .map(r -> r.statusCode() == 404 ? Optional.<StoredPayload>empty() : Optional.of(storedOf(r)));
+  }
+
+  /**
    * This Tessera's public keys ({@code GET /keys}); empty when the API at this address does not
    * serve them (some Tessera versions serve {@code /keys} on the third-party API only).
    */
@@ -88,7 +115,10 @@ public final class TesseraClient {
     if (response.statusCode() == 404) {
       return Parties.NONE;
     }
-    JsonNode body = bodyOf(response);
+    return managedOf(bodyOf(response));
+  }
+
+  private static Parties managedOf(JsonNode body) {
     JsonNode managed = body.get("managedParties");
     if (managed == null || !managed.isArray()) {
       throw new TesseraException("Tessera answered without managedParties (is it 21.x or later?)");
@@ -96,6 +126,15 @@ public final class TesseraClient {
     Set<String> keys = new HashSet<>();
     managed.forEach(k -> keys.add(k.asText()));
     return new Parties(keys);
+  }
+
+  private static StoredPayload storedOf(HttpResponse<Buffer> response) {
+    JsonNode body = bodyOf(response);
+    JsonNode sender = body.get("senderKey");
+    if (sender == null || !sender.isTextual() || sender.asText().isEmpty()) {
+      throw new TesseraException("Tessera answered without senderKey (is it 21.x or later?)");
+    }
+    return new StoredPayload(sender.asText(), managedOf(body));
   }
 
   private static Set<String> keysOf(HttpResponse<Buffer> response) {

@@ -1,0 +1,53 @@
+package dev.scopegate.isolation;
+
+import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.policy.Decision;
+import dev.scopegate.policy.Guard;
+import io.vertx.core.Future;
+
+/**
+ * Guards a method whose first param is GoQuorum's {@code SendTxArgs} ({@code eth_sendTransaction},
+ * the {@code personal_} variants, signing, {@code eth_fillTransaction}). A private transaction must
+ * name its {@code privateFrom} (multi-tenant GoQuorum requires it: otherwise the node picks its
+ * default key, which may be another tenant's) and pass {@link TransactionRules}. A public one
+ * passes its target check and, when the node signs it, the account must be the tenant's.
+ */
+public final class TransactionGuard implements Guard {
+  private final TransactionRules rules;
+  private final boolean signsWithNodeAccount;
+
+  /**
+   * {@code signsWithNodeAccount}: the node signs with {@code from} (every method but {@code
+   * eth_fillTransaction}, which only fills fields and, with {@code privateFor}, stores the
+   * payload).
+   */
+  public TransactionGuard(GuardContext context, boolean signsWithNodeAccount) {
+    this.rules = new TransactionRules(context);
+    this.signsWithNodeAccount = signsWithNodeAccount;
+  }
+
+  @Override
+  public Future<Decision> check(Principal tenant, RpcRequest request) {
+    try {
+      return verdict(TenantGrants.of(tenant), TransactionArgs.of(Params.at(request, 0)))
+          .map(ok -> Decision.forward(request));
+    } catch (RpcException invalid) {
+      return Future.failedFuture(invalid);
+    }
+  }
+
+  private Future<Void> verdict(TenantGrants grants, TransactionArgs args) {
+    if (args.isPrivate()) {
+      return args.privateFrom()
+          .map(key -> rules.privateTransaction(grants, args.from(), args.to(), key))
+          .orElseGet(() -> Future.failedFuture(RpcError.MISSING_PRIVATE_FROM.exception()));
+    }
+    if (signsWithNodeAccount && !grants.ownsAccount(args.from())) {
+      return Future.failedFuture(RpcError.NOT_AUTHORIZED.exception());
+    }
+    return rules.publicTransaction(grants, args.to());
+  }
+}
