@@ -34,7 +34,7 @@ class PolicyTableDocTest {
     Map<String, Access> methods = new HashMap<>();
     boolean inSection = false;
     for (String line : readme) {
-      if (line.startsWith("## ")) {
+      if (line.startsWith("#")) {
         inSection = line.equals("## Policy table");
       } else if (inSection && line.startsWith("| `")) {
         String[] cells = line.split("\\|");
