@@ -6,26 +6,26 @@ import dev.scopegate.privacy.Parties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A tenant's privacy-manager keys: the {@code from.tm} values of its {@code private://} grants. */
+/**
+ * The privacy-manager keys a tenant may READ with: the {@code from.tm} values of its grants whose
+ * action allows reading ({@code read} or {@code _}) and whose {@code owned.eoa} is {@code 0x0}
+ * (Scopegate does not know a private contract's creator, so a grant naming one cannot be matched:
+ * fail closed). Every read-side check — state reads, calls, receipts, logs, payloads, traces —
+ * asks whether one of these keys is party.
+ */
 public final class TenantKeys {
   private TenantKeys() {}
 
   public static Set<String> of(Principal tenant) {
     return tenant.privateGrants().stream()
+        .filter(g -> g.action().allows(PrivateGrant.Action.READ))
+        .filter(g -> g.ownedEoa().equals(PrivateGrant.ANY_ACCOUNT))
         .flatMap(g -> g.tmKeys().stream())
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether one of the tenant's keys is party. */
+  /** Whether one of the tenant's readable keys is party. */
   public static boolean isParty(Principal tenant, Parties parties) {
     return parties.includesAny(of(tenant));
-  }
-
-  /** Keys granted for an action ({@code _} grants every action). */
-  public static Set<String> forAction(Principal tenant, PrivateGrant.Action action) {
-    return tenant.privateGrants().stream()
-        .filter(g -> g.action() == PrivateGrant.Action.ANY || g.action() == action)
-        .flatMap(g -> g.tmKeys().stream())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }
