@@ -29,6 +29,23 @@ public enum NodeError {
   TRACE_BLOCK_NOT_FOUND(-32000, "block %s not found"),
   GENESIS_NOT_TRACEABLE(-32000, "genesis is not traceable"),
   TRACER_UNSUPPORTED(-32000, "tracer %s is not supported by the dev node"),
+  RLP(-32000, "rlp: %s"),
+  INVALID_SENDER(-32000, "invalid sender"),
+  NOT_PRIVATE(-32000, "transaction is not private"),
+  PAYLOAD_NOT_FOUND(-32000, "Message with hash %s was not found"),
+  GAS_NOT_SPECIFIED(-32000, "gas not specified"),
+  GAS_PRICE_NOT_SPECIFIED(-32000, "gasPrice not specified"),
+  NONCE_NOT_SPECIFIED(-32000, "nonce not specified"),
+  WRONG_PASSPHRASE(-32000, "could not decrypt key with given passphrase"),
+  SIGNATURE_LENGTH(-32000, "signature must be 65 bytes long"),
+  SIGNATURE_V(-32000, "invalid Ethereum signature (V is not 27 or 28)"),
+  GAS_ALLOWANCE(-32000, "gas required exceeds allowance (%s) or always failing transaction"),
+  FILTER_NOT_FOUND(-32000, "filter not found"),
+  UNKNOWN_BLOCK(-32000, "unknown block"),
+  BLOCK_RANGE(-32000, "invalid from and to block combination"),
+  DIGEST_INVALID(-32000, "Invalid digest hex"),
+  DIGEST_LENGTH(-32000, "Expected a Quorum digest of length 64, but got %s"),
+  HEX_INVALID(-32000, "encoding/hex: %s"),
   INTERNAL(-32603, "internal error");
 
   private final int code;
