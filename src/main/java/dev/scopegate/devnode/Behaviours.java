@@ -17,16 +17,16 @@ import java.util.Set;
  *   <li>A call to an account with code emits one log from it: topics {@code
  *       [keccak("Called(bytes)")]}, data the call's data. A call to an account without code does
  *       nothing and returns {@code 0x}.
- *   <li>A contract's storage is one word: slot 0 holds keccak(code) ({@link Storage}). A call
- *       reads it (SLOAD) and returns it, unless the contract is one of the kinds below.
+ *   <li>A contract's storage is one word: slot 0 holds keccak(code) ({@link Storage}). A call reads
+ *       it (SLOAD) and returns it, unless the contract is one of the kinds below.
  *   <li><b>Factory</b>: creation data beginning {@code 0xfac70f}. Its creation CREATEs one child
  *       (code {@link #CHILD_CODE}) at the address a CREATE from the factory with nonce 1 gets. The
  *       child shows in the trace, never in the receipt's {@code contractAddress}.
  *   <li><b>Reacher</b>: creation data {@code 0x4eac4e} followed by a 20-byte address. When called
  *       it emits its log, then CALLs that address with the same data and returns what it returned.
  *   <li><b>Code reader</b>: creation data {@code 0xc0de4e} followed by a 20-byte address. When
- *       called it emits its log and returns that address's code, read as EXTCODECOPY reads it:
- *       the target is touched (a prestate trace shows it) but not called (no frame, no log).
+ *       called it emits its log and returns that address's code, read as EXTCODECOPY reads it: the
+ *       target is touched (a prestate trace shows it) but not called (no frame, no log).
  *   <li><b>Extension management</b>: code beginning {@code 0xe7e75a}. When called it emits {@code
  *       StateShared} with the call's data (ABI-encoded {@code address, string, string}).
  * </ul>
@@ -43,8 +43,8 @@ final class Behaviours {
   private static final int MAX_DEPTH = 16;
 
   /**
-   * The frame of one call or creation, the logs it emitted, the contracts it made, every account
-   * it touched (in the order first touched) and the contracts whose slot 0 it read.
+   * The frame of one call or creation, the logs it emitted, the contracts it made, every account it
+   * touched (in the order first touched) and the contracts whose slot 0 it read.
    */
   record Effect(
       CallFrame frame,

@@ -7,8 +7,8 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 
 /**
- * The keys of the node-managed accounts, so that what the node signs recovers to them. They are
- * the public test keys of GoQuorum's 7nodes example (keystores key1 to key3, empty passphrase),
+ * The keys of the node-managed accounts, so that what the node signs recovers to them. They are the
+ * public test keys of GoQuorum's 7nodes example (keystores key1 to key3, empty passphrase),
  * decrypted once: public knowledge, never to guard anything real. The accounts stay unlocked, as in
  * the example; {@code personal_*} still checks the passphrase.
  */

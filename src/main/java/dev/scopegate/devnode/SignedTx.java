@@ -14,10 +14,10 @@ import org.web3j.rlp.RlpString;
 import org.web3j.rlp.RlpType;
 
 /**
- * A legacy (pre-EIP-2718) transaction as a client signs it, in RLP, with real secp256k1
- * signatures: EIP-155 for public transactions, Homestead with {@code v} moved to 37/38 for
- * GoQuorum's private ones. Its hash is Keccak-256 of its RLP, as on a real chain. An unsigned one
- * ({@code eth_fillTransaction}) has {@code v = r = s = 0}.
+ * A legacy (pre-EIP-2718) transaction as a client signs it, in RLP, with real secp256k1 signatures:
+ * EIP-155 for public transactions, Homestead with {@code v} moved to 37/38 for GoQuorum's private
+ * ones. Its hash is Keccak-256 of its RLP, as on a real chain. An unsigned one ({@code
+ * eth_fillTransaction}) has {@code v = r = s = 0}.
  */
 record SignedTx(
     long nonce,
@@ -33,7 +33,12 @@ record SignedTx(
   private static final BigInteger V38 = BigInteger.valueOf(38);
 
   static SignedTx unsigned(
-      long nonce, BigInteger gasPrice, long gas, Optional<Address> to, BigInteger value, String in) {
+      long nonce,
+      BigInteger gasPrice,
+      long gas,
+      Optional<Address> to,
+      BigInteger value,
+      String in) {
     return new SignedTx(
         nonce, gasPrice, gas, to, value, in, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
   }
@@ -90,9 +95,8 @@ record SignedTx(
   }
 
   /**
-   * The signer, as GoQuorum's signers recover it: {@code v} 27/28 Homestead, 37/38 private,
-   * {@code chainId * 2 + 35/36} EIP-155; anything else (another chain's id included) is an
-   * invalid sender.
+   * The signer, as GoQuorum's signers recover it: {@code v} 27/28 Homestead, 37/38 private, {@code
+   * chainId * 2 + 35/36} EIP-155; anything else (another chain's id included) is an invalid sender.
    */
   Address sender(long chainId) {
     long recovery;

@@ -15,6 +15,7 @@ import org.web3j.rlp.RlpString;
 final class Storage {
   /** go-ethereum's {@code types.EmptyRootHash}: the root of an account with no storage. */
   static final Hash EMPTY_ROOT = Block.EMPTY_ROOT;
+
   /** Keccak-256 of no bytes: the code hash of an account without code. */
   static final Hash EMPTY_CODE_HASH = Hash.keccak(new byte[0]);
 

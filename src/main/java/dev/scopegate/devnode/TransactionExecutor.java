@@ -47,9 +47,7 @@ final class TransactionExecutor {
     AccountState sender = state.get(request.from());
     long nonce = request.nonce().orElse(sender.nonce());
     Optional<PayloadHash> payloadHash =
-        request
-            .privacy()
-            .map(p -> p.stored().orElseGet(() -> store(p, request.input())));
+        request.privacy().map(p -> p.stored().orElseGet(() -> store(p, request.input())));
     // A client-signed transaction cannot be wrapped in a marker the node would have to sign.
     Optional<Transaction> inner =
         privacyMarkers && !signed

@@ -68,7 +68,8 @@ final class TxRlpDecoder {
   private static long uint64(RlpType item) {
     byte[] bytes = bytes(item);
     if (bytes.length > 8) {
-      throw NodeError.RLP.exception("input string too long for uint64, decoding into (" + TYPE + ")");
+      throw NodeError.RLP.exception(
+          "input string too long for uint64, decoding into (" + TYPE + ")");
     }
     BigInteger value = new BigInteger(1, bytes);
     return value.bitLength() > 63 ? Long.MAX_VALUE : value.longValue();
