@@ -92,6 +92,19 @@ public final class Chain {
     return privateState.exists(address, blockNumber);
   }
 
+  /**
+   * Runs {@code call} from {@code from} with {@code gas} on the state at the end of {@code
+   * blockNumber}, changing nothing ({@code eth_call}).
+   */
+  synchronized Simulation simulate(CallArgs call, Address from, long gas, long blockNumber) {
+    return Simulation.run(
+        call,
+        from,
+        gas,
+        address -> state.at(address, blockNumber),
+        address -> privateState.account(address, blockNumber));
+  }
+
   /** What the node keeps about a private contract: flag, creation hash and parties. */
   public synchronized Optional<ContractPrivacy> privacy(Address address, long blockNumber) {
     return privateState.privacy(address, blockNumber);

@@ -45,6 +45,11 @@ final class Params {
     }
   }
 
+  /** Argument {@code index} decoded by {@code decoder} when given and not null. */
+  <T> Optional<T> optional(int index, Function<JsonNode, T> decoder) {
+    return optional(index).map(node -> get(index, decoder));
+  }
+
   /** Argument {@code index} when given and not null. */
   Optional<JsonNode> optional(int index) {
     return index < args.size() && !args.get(index).isNull()
