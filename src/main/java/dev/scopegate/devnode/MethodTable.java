@@ -44,6 +44,7 @@ final class MethodTable {
     MethodTable table = new MethodTable();
     InfoMethods.register(table, chain);
     StateMethods.register(table, chain);
+    ProofMethods.register(table, chain);
     CallMethods.register(table, chain);
     BlockMethods.register(table, chain);
     TransactionMethods.register(table, chain, options);
