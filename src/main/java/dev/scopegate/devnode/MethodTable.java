@@ -46,6 +46,10 @@ final class MethodTable {
     StateMethods.register(table, chain);
     ProofMethods.register(table, chain);
     CallMethods.register(table, chain);
+    LogMethods.register(table, chain);
+    Filters filters = new Filters();
+    chain.listen(filters);
+    FilterMethods.register(table, chain, filters);
     BlockMethods.register(table, chain);
     TransactionMethods.register(table, chain, options);
     PrivacyMethods.register(table, chain, options);
