@@ -45,6 +45,7 @@ final class MethodTable {
     InfoMethods.register(table, chain);
     StateMethods.register(table, chain);
     ProofMethods.register(table, chain);
+    PayloadMethods.register(table, chain);
     CallMethods.register(table, chain);
     LogMethods.register(table, chain);
     Filters filters = new Filters();
