@@ -39,6 +39,7 @@ public enum NodeError {
   WRONG_PASSPHRASE(-32000, "could not decrypt key with given passphrase"),
   SIGNATURE_LENGTH(-32000, "signature must be 65 bytes long"),
   SIGNATURE_V(-32000, "invalid Ethereum signature (V is not 27 or 28)"),
+  RECOVERY_FAILED(-32000, "recovery failed"),
   GAS_ALLOWANCE(-32000, "gas required exceeds allowance (%s) or always failing transaction"),
   FILTER_NOT_FOUND(-32000, "filter not found"),
   UNKNOWN_BLOCK(-32000, "unknown block"),

@@ -35,7 +35,7 @@ final class SendTxArgs {
         privacy(node, defaultPrivateFrom));
   }
 
-  private static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
+  static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
     if (!present(node, "privateFor")) {
       return Optional.empty();
     }
