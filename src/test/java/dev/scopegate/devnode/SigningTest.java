@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,7 @@ class SigningTest extends DevNodeTestBase {
     assertTrue(bytes[64] == 27 || bytes[64] == 28);
     Sign.SignatureData parts =
         new Sign.SignatureData(
-            bytes[64],
-            java.util.Arrays.copyOfRange(bytes, 0, 32),
-            java.util.Arrays.copyOfRange(bytes, 32, 64));
+            bytes[64], Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
     BigInteger key = Sign.signedPrefixedMessageToKey(Numeric.hexStringToByteArray(DATA), parts);
     assertEquals(NODE2, "0x" + Keys.getAddress(key));
     assertEquals(NODE2, client.result("personal_ecRecover", DATA, signature).asText());
