@@ -68,16 +68,22 @@ final class Filters implements ChainListener {
 
   @Override
   public void added(Block block) {
-    List<ObjectNode> logs = NodeLogs.of(block);
+    List<ObjectNode> logs = logsIfWanted(block);
     filters.values().forEach(filter -> gather(filter, block, logs, false));
   }
 
   @Override
   public void removed(Block block) {
-    List<ObjectNode> logs = NodeLogs.of(block);
+    List<ObjectNode> logs = logsIfWanted(block);
     filters.values().stream()
         .filter(filter -> filter.kind() == Kind.LOGS)
         .forEach(filter -> gather(filter, block, logs, true));
+  }
+
+  /** Rendering a block's logs costs; bulk generation mines many blocks nobody filters. */
+  private List<ObjectNode> logsIfWanted(Block block) {
+    boolean wanted = filters.values().stream().anyMatch(filter -> filter.kind() == Kind.LOGS);
+    return wanted ? NodeLogs.of(block) : List.of();
   }
 
   private static void gather(Filter filter, Block block, List<ObjectNode> logs, boolean removed) {
