@@ -31,7 +31,7 @@ final class FilterMethods {
   }
 
   private static String newLogFilter(Filters filters, Params params) {
-    LogQuery query = params.get(0, LogQuery::decode);
+    LogQuery query = params.get(0, FilterCriteria::decode);
     query.checkSubscribable();
     return filters.install(Filters.Kind.LOGS, Optional.of(query));
   }

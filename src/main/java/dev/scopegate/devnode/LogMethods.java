@@ -13,7 +13,7 @@ final class LogMethods {
   private LogMethods() {}
 
   static void register(MethodTable table, Chain chain) {
-    table.add("eth_getLogs", 1, p -> search(chain, p.get(0, LogQuery::decode)));
+    table.add("eth_getLogs", 1, p -> search(chain, p.get(0, FilterCriteria::decode)));
   }
 
   static ArrayNode search(Chain chain, LogQuery query) {
