@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The dev node's chain: blocks, the transaction index, the public world state and the node's
@@ -23,6 +24,7 @@ public final class Chain {
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Hash, Block> blocksByHash = new HashMap<>();
   private final Map<Hash, MinedTransaction> transactions = new HashMap<>();
+  private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
   private final TransactionExecutor executor;
   private long forks;
 
@@ -37,6 +39,11 @@ public final class Chain {
     this.executor =
         new TransactionExecutor(chainId, Genesis.NODE_ACCOUNTS, tessera, privacyMarkers);
     append(Genesis.create(state));
+  }
+
+  /** From now on, {@code listener} hears of every block added and dropped. */
+  void listen(ChainListener listener) {
+    listeners.add(listener);
   }
 
   public long chainId() {
@@ -90,6 +97,19 @@ public final class Chain {
   /** Whether {@code address} is in the node's private state at {@code blockNumber}. */
   public synchronized boolean isPrivate(Address address, long blockNumber) {
     return privateState.exists(address, blockNumber);
+  }
+
+  /**
+   * Runs {@code call} from {@code from} with {@code gas} on the state at the end of {@code
+   * blockNumber}, changing nothing ({@code eth_call}).
+   */
+  synchronized Simulation simulate(CallArgs call, Address from, long gas, long blockNumber) {
+    return Simulation.run(
+        call,
+        from,
+        gas,
+        address -> state.at(address, blockNumber),
+        address -> privateState.account(address, blockNumber));
   }
 
   /** What the node keeps about a private contract: flag, creation hash and parties. */
@@ -200,6 +220,7 @@ public final class Chain {
       Block dropped = blocks.remove(blocks.size() - 1);
       blocksByHash.remove(dropped.hash());
       dropped.transactions().forEach(tx -> transactions.remove(tx.hash()));
+      listeners.forEach(listener -> listener.removed(dropped));
     }
     state.truncateAfter(keep);
     privateState.truncateAfter(keep);
@@ -213,5 +234,6 @@ public final class Chain {
     for (int i = 0; i < block.transactions().size(); i++) {
       transactions.put(block.transactions().get(i).hash(), new MinedTransaction(block, i));
     }
+    listeners.forEach(listener -> listener.added(block));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +19,7 @@ public final class DevNode {
   private final DevTessera tessera;
   private final RequestCounter requests;
   private final HttpFrontend frontend;
+  private final AsyncSend async;
   private final URI httpUrl;
 
   private DevNode(
@@ -26,12 +28,14 @@ public final class DevNode {
       DevTessera tessera,
       RequestCounter requests,
       HttpFrontend frontend,
+      AsyncSend async,
       URI httpUrl) {
     this.server = server;
     this.chain = chain;
     this.tessera = tessera;
     this.requests = requests;
     this.frontend = frontend;
+    this.async = async;
     this.httpUrl = httpUrl;
   }
 
@@ -44,7 +48,8 @@ public final class DevNode {
     TesseraStore store = new TesseraStore(options.tesseraKeys());
     Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
     RequestCounter requests = new RequestCounter();
-    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options), requests);
+    AsyncSend async = new AsyncSend();
+    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options, async), requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
@@ -61,7 +66,7 @@ public final class DevNode {
                     .map(
                         server ->
                             new DevNode(
-                                server, chain, tessera, requests, frontend,
+                                server, chain, tessera, requests, frontend, async,
                                 url(options.host(), server)))
                     .recover(
                         failure ->
@@ -81,6 +86,14 @@ public final class DevNode {
   /** The chain behind the node, for tests to inspect and to mine on directly. */
   public Chain chain() {
     return chain;
+  }
+
+  /**
+   * What GoQuorum would have POSTed to the {@code callbackUrl}s of {@code eth_sendTransactionAsync}
+   * calls, in order: the dev node records instead of posting.
+   */
+  public List<Callback> callbacks() {
+    return async.callbacks();
   }
 
   /** The node's privacy manager. */

@@ -67,7 +67,7 @@ final class Dispatcher {
 
   private RpcResponse execute(RpcRequest request) {
     try {
-      JsonNode result = methods.call(request.method(), request.params());
+      JsonNode result = methods.call(request.method(), request.params(), request.idOrNull());
       return RpcResponse.result(request.idOrNull(), result);
     } catch (NodeException e) {
       return RpcResponse.error(request.idOrNull(), e.toJson());

@@ -66,6 +66,27 @@ final class Hex {
     return new BigInteger(digits, 16);
   }
 
+  /**
+   * go-ethereum's {@code common.HexToHash}, which state reads of GoQuorum 21.1 use for storage
+   * keys: {@code 0x} optional, odd lengths padded, decoding stops at the first bad digit, the last
+   * 32 bytes count and fewer are left-padded. Any text is some slot.
+   */
+  static Hash lenientHash(String text) {
+    String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+    if (digits.length() % 2 == 1) {
+      digits = "0" + digits;
+    }
+    int valid = 0;
+    while (valid + 1 < digits.length() && isHex(digits.substring(valid, valid + 2))) {
+      valid += 2;
+    }
+    byte[] bytes = HEX.parseHex(digits.substring(0, valid));
+    byte[] word = new byte[32];
+    int length = Math.min(bytes.length, 32);
+    System.arraycopy(bytes, bytes.length - length, word, 32 - length, length);
+    return Hash.of(word);
+  }
+
   private static String digits(String text, String goType) {
     if (text.isEmpty()) {
       throw InvalidArgument.ofType("empty hex string", goType);

@@ -31,21 +31,32 @@ final class MethodTable {
     return this;
   }
 
-  JsonNode call(String method, Optional<JsonNode> params) {
+  JsonNode call(String method, Optional<JsonNode> params, JsonNode requestId) {
     Entry entry = entries.get(method);
     if (entry == null) {
       throw NodeError.METHOD_NOT_FOUND.exception(method);
     }
-    return entry.handler().call(Params.of(params, entry.maxArgs()));
+    return entry.handler().call(Params.of(params, entry.maxArgs(), requestId));
   }
 
   /** The table of a GoQuorum node's HTTP endpoint, over {@code chain}. */
-  static MethodTable forChain(Chain chain, DevNodeOptions options) {
+  static MethodTable forChain(Chain chain, DevNodeOptions options, AsyncSend async) {
     MethodTable table = new MethodTable();
     InfoMethods.register(table, chain);
     StateMethods.register(table, chain);
+    ProofMethods.register(table, chain);
+    PayloadMethods.register(table, chain);
+    CallMethods.register(table, chain);
+    LogMethods.register(table, chain);
+    Filters filters = new Filters();
+    chain.listen(filters);
+    FilterMethods.register(table, chain, filters);
     BlockMethods.register(table, chain);
     TransactionMethods.register(table, chain, options);
+    async.register(table, chain);
+    SigningMethods.register(table, chain);
+    RawMethods.register(table, chain);
+    FillTransaction.register(table, chain);
     PrivacyMethods.register(table, chain, options);
     if (options.debugApi()) {
       TraceMethods.register(table, chain);

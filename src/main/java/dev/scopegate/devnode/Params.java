@@ -1,6 +1,7 @@
 package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,19 @@ import java.util.function.Function;
  */
 final class Params {
   private final List<JsonNode> args;
+  private final JsonNode requestId;
 
-  private Params(List<JsonNode> args) {
+  private Params(List<JsonNode> args, JsonNode requestId) {
     this.args = args;
+    this.requestId = requestId;
   }
 
   static Params of(Optional<JsonNode> params, int maxArgs) {
+    return of(params, maxArgs, NullNode.getInstance());
+  }
+
+  /** The params of the call whose JSON-RPC id is {@code requestId}. */
+  static Params of(Optional<JsonNode> params, int maxArgs, JsonNode requestId) {
     List<JsonNode> args = new ArrayList<>();
     if (params.isPresent()) {
       if (!params.get().isArray()) {
@@ -29,7 +37,12 @@ final class Params {
     if (args.size() > maxArgs) {
       throw NodeError.INVALID_PARAMS.exception("too many arguments, want at most " + maxArgs);
     }
-    return new Params(args);
+    return new Params(args, requestId);
+  }
+
+  /** The call's JSON-RPC id, as sent (null for a notification). */
+  JsonNode requestId() {
+    return requestId;
   }
 
   /** Argument {@code index} decoded by {@code decoder}; a decoding failure names the index. */
@@ -43,6 +56,11 @@ final class Params {
       String reason = "invalid argument " + index + ": " + e.getMessage();
       throw NodeError.INVALID_PARAMS.exception(reason);
     }
+  }
+
+  /** Argument {@code index} decoded by {@code decoder} when given and not null. */
+  <T> Optional<T> optional(int index, Function<JsonNode, T> decoder) {
+    return optional(index).map(node -> get(index, decoder));
   }
 
   /** Argument {@code index} when given and not null. */

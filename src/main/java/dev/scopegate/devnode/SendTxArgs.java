@@ -35,7 +35,7 @@ final class SendTxArgs {
         privacy(node, defaultPrivateFrom));
   }
 
-  private static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
+  static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
     if (!present(node, "privateFor")) {
       return Optional.empty();
     }
@@ -65,23 +65,23 @@ final class SendTxArgs {
     return input.or(() -> data).orElse(new byte[0]);
   }
 
-  private static boolean present(JsonNode node, String field) {
+  static boolean present(JsonNode node, String field) {
     return node.hasNonNull(field);
   }
 
-  private static Address address(JsonNode value) {
+  static Address address(JsonNode value) {
     String type = "common.Address";
     return Address.of(Hex.decodeFixed(Params.text(value, type), 20, type));
   }
 
-  private static Optional<BigInteger> big(JsonNode node, String field) {
+  static Optional<BigInteger> big(JsonNode node, String field) {
     return present(node, field)
         ? Optional.of(
             Hex.decodeQuantity(Params.text(node.get(field), "hexutil.Big"), 256, "hexutil.Big"))
         : Optional.empty();
   }
 
-  private static OptionalLong uint64(JsonNode node, String field) {
+  static OptionalLong uint64(JsonNode node, String field) {
     if (!present(node, field)) {
       return OptionalLong.empty();
     }
@@ -91,7 +91,7 @@ final class SendTxArgs {
     return OptionalLong.of(value.bitLength() > 63 ? Long.MAX_VALUE : value.longValue());
   }
 
-  private static Optional<byte[]> bytes(JsonNode node, String field) {
+  static Optional<byte[]> bytes(JsonNode node, String field) {
     return present(node, field)
         ? Optional.of(
             Hex.decodeData(Params.text(node.get(field), "hexutil.Bytes"), "hexutil.Bytes"))

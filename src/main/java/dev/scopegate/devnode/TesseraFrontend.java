@@ -1,13 +1,16 @@
 package dev.scopegate.devnode;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.jsonrpc.Json;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Tessera's Q2T reads, as a node or Scopegate calls them: {@code GET /upcheck}, {@code GET /keys}
  * and {@code GET /transaction/{hash}} (the 2.1 media type gets the parties, any other the legacy
- * payload only). While unavailable, everything is 503.
+ * payload only); and the third-party {@code POST /storeraw} a client calls before signing a private
+ * transaction itself. While unavailable, everything is 503.
  */
 final class TesseraFrontend implements Handler<HttpServerRequest> {
   static final String MEDIA_2_1 = "application/vnd.tessera-2.1+json";
@@ -40,6 +44,8 @@ final class TesseraFrontend implements Handler<HttpServerRequest> {
     HttpServerResponse response = request.response();
     if (!available.get()) {
       text(response, 503, "Tessera is unavailable");
+    } else if (request.method() == HttpMethod.POST && request.path().equals("/storeraw")) {
+      request.body().onSuccess(body -> storeRaw(response, body));
     } else if (request.method() != HttpMethod.GET) {
       text(response, 405, "Method Not Allowed");
     } else if (request.path().equals("/upcheck")) {
@@ -67,6 +73,27 @@ final class TesseraFrontend implements Handler<HttpServerRequest> {
       legacy.put("payload", Base64.getEncoder().encodeToString(found.get().payload()));
       json(request.response(), "application/json", legacy);
     }
+  }
+
+  /** {@code {"payload": base64, "from": key}} in, {@code {"key": base64 hash}} out. */
+  private void storeRaw(HttpServerResponse response, Buffer body) {
+    byte[] payload;
+    String from;
+    try {
+      JsonNode request = Json.read(body.getBytes());
+      payload = Base64.getDecoder().decode(request.path("payload").asText(""));
+      from = request.hasNonNull("from") ? request.get("from").asText() : store.keys().get(0);
+    } catch (IOException | IllegalArgumentException e) {
+      text(response, 400, "Invalid request body");
+      return;
+    }
+    if (!store.manages(from)) {
+      text(response, 404, "Key not found: " + from);
+      return;
+    }
+    ObjectNode key = Json.MAPPER.createObjectNode();
+    key.put("key", store.storeRaw(payload, from).base64());
+    json(response, "application/json", key);
   }
 
   private ObjectNode receive21(PayloadRecord record) {

@@ -15,10 +15,15 @@ import org.bouncycastle.jcajce.provider.digest.Keccak.Digest512;
  * {@link DevTessera} (which serves them). Tessera keeps a payload only when one of its keys is the
  * sender or a recipient; anything else it never received. Hashes are Keccak-512 of the payload and
  * a counter, so equal payloads get distinct, repeatable hashes.
+ *
+ * <p>A raw payload ({@code /storeraw}, for a transaction the client signs) is kept apart, as
+ * Tessera keeps it: not found by {@link #find} until it is distributed to its recipients, then
+ * found under the same hash.
  */
 public final class TesseraStore {
   private final List<String> keys;
   private final Map<PayloadHash, PayloadRecord> records = new ConcurrentHashMap<>();
+  private final Map<PayloadHash, PayloadRecord> raw = new ConcurrentHashMap<>();
   private final AtomicLong nonce = new AtomicLong();
 
   public TesseraStore(List<String> keys) {
@@ -52,6 +57,37 @@ public final class TesseraStore {
 
   public Optional<PayloadRecord> find(PayloadHash hash) {
     return Optional.ofNullable(records.get(hash));
+  }
+
+  /** Keeps {@code payload} from the managed key {@code from}, for no one yet. */
+  public PayloadHash storeRaw(byte[] payload, String from) {
+    if (!manages(from)) {
+      throw new IllegalArgumentException("not a key of this Tessera: " + from);
+    }
+    PayloadHash hash = hash(payload);
+    raw.put(hash, new PayloadRecord(payload, from, List.of(), 0));
+    return hash;
+  }
+
+  /** A payload stored raw, distributed or not. */
+  public Optional<PayloadRecord> findRaw(PayloadHash hash) {
+    return find(hash).or(() -> Optional.ofNullable(raw.get(hash)));
+  }
+
+  /**
+   * Sends the raw payload under {@code hash} to {@code recipients} ({@code /sendsignedtx}): from
+   * now on it is found like any other. Empty when no raw payload has that hash.
+   */
+  public synchronized Optional<PayloadRecord> distribute(
+      PayloadHash hash, List<String> recipients, int privacyFlag) {
+    PayloadRecord stored = raw.get(hash);
+    if (stored == null) {
+      return Optional.empty();
+    }
+    PayloadRecord sent =
+        new PayloadRecord(stored.payload(), stored.senderKey(), recipients, privacyFlag);
+    records.put(hash, sent);
+    return Optional.of(sent);
   }
 
   /** This Tessera's keys among the sender and recipients of {@code record}. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code debug_traceTransaction} and {@code debug_traceBlockByNumber/ByHash} with geth 1.9's {@code
  * callTracer} (GoQuorum 21.1): private transactions as this node ran them against its private
  * state; a block's traces as {@code [{"result": frame}, ...]} in transaction order. Without a
- * tracer, the struct logger's shape with no steps (the dev node runs no opcodes).
+ * tracer, the struct logger's shape with no steps (the dev node runs no opcodes). {@code
+ * debug_traceCall} (21.7+) is {@link TraceCall}.
  */
 final class TraceMethods {
   private TraceMethods() {}
@@ -18,6 +19,7 @@ final class TraceMethods {
   static void register(MethodTable table, Chain chain) {
     table
         .add("debug_traceTransaction", 2, p -> traceTransaction(chain, p))
+        .add("debug_traceCall", 3, p -> TraceCall.trace(chain, p))
         .add(
             "debug_traceBlockByNumber",
             2,
@@ -66,9 +68,14 @@ final class TraceMethods {
       steps.putArray("structLogs");
       return steps;
     }
-    ObjectNode frame = frame(mined.local().trace());
+    return topFrame(mined.local().trace());
+  }
+
+  /** The top frame says how long tracing took, after its output and before its calls. */
+  static ObjectNode topFrame(CallFrame trace) {
+    ObjectNode frame = frame(trace);
     JsonNode calls = frame.remove("calls");
-    frame.put("time", "0s"); // the top frame says how long tracing took, before its calls
+    frame.put("time", "0s");
     if (calls != null) {
       frame.set("calls", calls);
     }
@@ -95,16 +102,15 @@ final class TraceMethods {
     return json;
   }
 
-  /** The tracer named in the config (param 1); only callTracer is known. */
+  /**
+   * The tracer named in the config (param 1). Mined transactions keep their frames, not the
+   * accounts they read, so prestateTracer serves calls only.
+   */
   private static Optional<String> tracer(Params params) {
-    JsonNode config = params.optional(1).orElse(null);
-    if (config == null || !config.hasNonNull("tracer")) {
-      return Optional.empty();
-    }
-    String name = config.get("tracer").asText();
-    if (!name.equals("callTracer")) {
-      throw NodeError.TRACER_UNSUPPORTED.exception(name);
-    }
-    return Optional.of(name);
+    return switch (Tracer.of(params.optional(1))) {
+      case STRUCT_LOGGER -> Optional.empty();
+      case CALL -> Optional.of("callTracer");
+      case PRESTATE -> throw NodeError.TRACER_UNSUPPORTED.exception("prestateTracer");
+    };
   }
 }

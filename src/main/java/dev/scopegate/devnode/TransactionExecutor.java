@@ -39,16 +39,18 @@ final class TransactionExecutor {
       PrivateState.Pending privateState,
       long blockGasUsed) {
     boolean foreign = request.privacy().map(PrivacyRequest::foreign).orElse(false);
-    if (!foreign && !nodeAccounts.contains(request.from())) {
+    boolean signed = request.signed().isPresent();
+    if (!foreign && !signed && !nodeAccounts.contains(request.from())) {
       throw NodeError.UNKNOWN_ACCOUNT.exception();
     }
     request.privacy().ifPresent(privacy -> checkPrivacy(request, privacy));
     AccountState sender = state.get(request.from());
     long nonce = request.nonce().orElse(sender.nonce());
     Optional<PayloadHash> payloadHash =
-        request.privacy().map(p -> tessera.store(p.record(Hex.decodeData(request.input(), null))));
+        request.privacy().map(p -> p.stored().orElseGet(() -> store(p, request.input())));
+    // A client-signed transaction cannot be wrapped in a marker the node would have to sign.
     Optional<Transaction> inner =
-        privacyMarkers
+        privacyMarkers && !signed
             ? payloadHash.map(hash -> innerTransaction(request, nonce, hash))
             : Optional.empty();
     Optional<PayloadHash> markerHash =
@@ -59,16 +61,21 @@ final class TransactionExecutor {
     long gas = request.gas().orElse(intrinsic);
     checkPool(request, sender, nonce, gas, intrinsic, blockGasUsed);
     Transaction tx =
-        Transaction.sign(
-            chainId,
-            nonce,
-            request.from(),
-            to,
-            request.value(),
-            gas,
-            request.gasPrice(),
-            input,
-            payloadHash.isPresent() && inner.isEmpty());
+        request
+            .signed()
+            .map(client -> client.toTransaction(request.from()))
+            .orElseGet(
+                () ->
+                    Transaction.sign(
+                        chainId,
+                        nonce,
+                        request.from(),
+                        to,
+                        request.value(),
+                        gas,
+                        request.gasPrice(),
+                        input,
+                        payloadHash.isPresent() && inner.isEmpty()));
     state.put(request.from(), sender.debit(request.value()).withNonce(nonce + 1));
     long cumulative = blockGasUsed + intrinsic;
     if (payloadHash.isEmpty()) {
@@ -155,8 +162,13 @@ final class TransactionExecutor {
         true);
   }
 
+  private PayloadHash store(PrivacyRequest privacy, String input) {
+    return tessera.store(privacy.record(Hex.decodeData(input, null)));
+  }
+
   private void checkPrivacy(TransactionRequest request, PrivacyRequest privacy) {
-    if (!privacy.foreign() && !tessera.manages(privacy.privateFrom())) {
+    boolean sentHere = !privacy.foreign() && privacy.stored().isEmpty();
+    if (sentHere && !tessera.manages(privacy.privateFrom())) {
       throw NodeError.PRIVATE_FROM_UNKNOWN.exception(privacy.privateFrom());
     }
     if (request.value().signum() != 0) {

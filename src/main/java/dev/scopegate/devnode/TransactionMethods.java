@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Sending transactions (instamined) and reading them and their receipts back. The receipt of a
  * private transaction is the node's private one, as GoQuorum merges them; a privacy marker's is
- * its own public one.
+ * its own public one. {@code personal_sendTransaction} is {@code eth_sendTransaction} once the
+ * passphrase opens the account.
  */
 final class TransactionMethods {
   private TransactionMethods() {}
@@ -20,6 +21,7 @@ final class TransactionMethods {
     table
         .add("eth_sendTransaction", 1,
             p -> send(chain, p.get(0, node -> SendTxArgs.decode(node, defaultKey))))
+        .add("personal_sendTransaction", 2, p -> sendWithPassphrase(chain, p, defaultKey))
         .add("eth_getTransactionByHash", 1,
             p -> lookup(chain, p, mined -> WireFormat.transaction(mined.block(), mined.index())))
         .add("eth_getTransactionReceipt", 1, p -> lookup(chain, p, m -> receipt(m, markerField)));
@@ -36,6 +38,12 @@ final class TransactionMethods {
     return WireFormat.receipt(
         mined.block(), mined.index(), receipt, mined.transaction(),
         markerField.map(flag -> local.marker()));
+  }
+
+  private static JsonNode sendWithPassphrase(Chain chain, Params params, String defaultKey) {
+    TransactionRequest request = params.get(0, node -> SendTxArgs.decode(node, defaultKey));
+    NodeKeys.withPassphrase(request.from(), SigningMethods.passphrase(params, 1));
+    return send(chain, request);
   }
 
   static JsonNode lookup(Chain chain, Params params, Function<MinedTransaction, JsonNode> render) {

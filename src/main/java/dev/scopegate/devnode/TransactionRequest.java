@@ -8,6 +8,7 @@ import java.util.OptionalLong;
  * What {@code eth_sendTransaction} asks for. An absent {@code to} creates a contract whose code
  * is {@code input}; absent gas and nonce are filled in by the node, as geth does. With
  * {@code privacy}, {@code input} is the private payload: the chain sees only its Tessera hash.
+ * A raw transaction comes {@code signed} by its client: the node neither signs nor changes it.
  */
 public record TransactionRequest(
     Address from,
@@ -17,7 +18,8 @@ public record TransactionRequest(
     BigInteger gasPrice,
     OptionalLong nonce,
     String input,
-    Optional<PrivacyRequest> privacy) {
+    Optional<PrivacyRequest> privacy,
+    Optional<SignedTx> signed) {
 
   public TransactionRequest {
     if (value.signum() < 0 || gasPrice.signum() < 0) {
@@ -33,8 +35,27 @@ public record TransactionRequest(
       OptionalLong gas,
       BigInteger gasPrice,
       OptionalLong nonce,
+      String input,
+      Optional<PrivacyRequest> privacy) {
+    this(from, to, value, gas, gasPrice, nonce, input, privacy, Optional.empty());
+  }
+
+  public TransactionRequest(
+      Address from,
+      Optional<Address> to,
+      BigInteger value,
+      OptionalLong gas,
+      BigInteger gasPrice,
+      OptionalLong nonce,
       String input) {
-    this(from, to, value, gas, gasPrice, nonce, input, Optional.empty());
+    this(from, to, value, gas, gasPrice, nonce, input, Optional.empty(), Optional.empty());
+  }
+
+  /** A raw transaction, signed by {@code sender}, exactly as the client sent it. */
+  static TransactionRequest signed(SignedTx tx, Address sender) {
+    return new TransactionRequest(
+        sender, tx.to(), tx.value(), OptionalLong.of(tx.gas()), tx.gasPrice(),
+        OptionalLong.of(tx.nonce()), tx.input(), Optional.empty(), Optional.of(tx));
   }
 
   public static TransactionRequest transfer(Address from, Address to, BigInteger value) {
@@ -57,7 +78,7 @@ public record TransactionRequest(
 
   public TransactionRequest withPrivacy(PrivacyRequest newPrivacy) {
     return new TransactionRequest(
-        from, to, value, gas, gasPrice, nonce, input, Optional.of(newPrivacy));
+        from, to, value, gas, gasPrice, nonce, input, Optional.of(newPrivacy), signed);
   }
 
   public boolean isPrivate() {

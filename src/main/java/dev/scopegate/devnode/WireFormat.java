@@ -122,6 +122,18 @@ final class WireFormat {
 
   /** A signed transaction as go-ethereum marshals one: what a marker's payload carries. */
   static byte[] signed(Transaction tx) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(signedJson(tx));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * go-ethereum's JSON of a {@code types.Transaction} (no sender, no block): what {@code
+   * eth_signTransaction} returns as {@code tx}.
+   */
+  static ObjectNode signedJson(Transaction tx) {
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
@@ -135,10 +147,13 @@ final class WireFormat {
         .put("r", Hex.quantity(tx.r()))
         .put("s", Hex.quantity(tx.s()))
         .put("hash", tx.hash().hex());
-    try {
-      return Json.MAPPER.writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json;
+  }
+
+  /** geth's {@code SignTransactionResult}: the RLP and the transaction. */
+  static ObjectNode signTransactionResult(SignedTx tx, Address from) {
+    ObjectNode json = Json.MAPPER.createObjectNode().put("raw", Hex.data(tx.encode()));
+    json.set("tx", signedJson(tx.toTransaction(from)));
+    return json;
   }
 }

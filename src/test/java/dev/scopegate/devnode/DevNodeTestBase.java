@@ -93,6 +93,20 @@ abstract class DevNodeTestBase {
     return receipt(creationHash).get("contractAddress").asText();
   }
 
+  /** The two-tenant chain of {@link DevScenario}, seeded on this test's node. */
+  Scenario seed() {
+    return DevScenario.seed(node.chain());
+  }
+
+  /** The word a contract keeps in slot 0 and returns when called: keccak of its code. */
+  static String word(String code) {
+    return org.web3j.crypto.Hash.sha3(code);
+  }
+
+  String code(Address contract) {
+    return client.result("eth_getCode", contract.hex(), "latest").asText();
+  }
+
   BigInteger balance(String address, String block) {
     String quantity = client.result("eth_getBalance", address, block).asText();
     return new BigInteger(quantity.substring(2), 16);

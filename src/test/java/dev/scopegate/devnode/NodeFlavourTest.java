@@ -29,6 +29,9 @@ class NodeFlavourTest {
           -32601,
           client.error("debug_traceTransaction", "0x" + "00".repeat(32)).get("code").asInt());
       assertEquals(
+          "the method debug_traceCall does not exist/is not available",
+          client.error("debug_traceCall", Map.of(), "latest").get("message").asText());
+      assertEquals(
           RpcClient.parse(
               "{\"eth\":\"1.0\",\"net\":\"1.0\",\"web3\":\"1.0\",\"personal\":\"1.0\","
                   + "\"txpool\":\"1.0\",\"rpc\":\"1.0\"}"),

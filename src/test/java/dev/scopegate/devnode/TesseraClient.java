@@ -38,6 +38,39 @@ final class TesseraClient {
     }
   }
 
+  /** {@code POST /storeraw}: the payload kept for {@code from}; its hash, as on chain (hex). */
+  String storeRaw(String hexPayload, String from) {
+    String body =
+        "{\"payload\":\""
+            + java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(hexPayload.substring(2)))
+            + "\",\"from\":\""
+            + from
+            + "\"}";
+    HttpResponse<String> response = post("/storeraw", body);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("storeraw: " + response.statusCode() + " " + response.body());
+    }
+    return PayloadHash.ofBase64(RpcClient.parse(response.body()).get("key").asText()).hex();
+  }
+
+  HttpResponse<String> post(String path, String json) {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** {@code GET /transaction/{hash}} with the 2.1 media type; {@code hexHash} as on chain. */
   HttpResponse<String> transaction(String hexHash) {
     return get(transactionPath(hexHash), MEDIA_2_1);
