@@ -6,6 +6,8 @@ import dev.scopegate.config.Config;
 import dev.scopegate.config.ConfigLoader;
 import dev.scopegate.devnode.DevNode;
 import dev.scopegate.devnode.DevNodeOptions;
+import dev.scopegate.devnode.DevScenario;
+import dev.scopegate.devnode.Scenario;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -29,13 +31,16 @@ public final class Demo {
   private final Path keyDir;
   private final TokenMinter minter;
   private final String apiKey;
+  private final Scenario scenario;
 
-  private Demo(DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey) {
+  private Demo(
+      DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey, Scenario scenario) {
     this.node = node;
     this.proxy = proxy;
     this.keyDir = keyDir;
     this.minter = minter;
     this.apiKey = apiKey;
+    this.scenario = scenario;
   }
 
   /**
@@ -51,10 +56,11 @@ public final class Demo {
     return DevNode.start(vertx, DevNodeOptions.defaults())
         .compose(
             node -> {
+              Scenario scenario = DevScenario.seed(node.chain());
               Config config = config(node, keyDir.resolve("issuer.pem"), apiKey, env);
               return Scopegate.start(vertx, config)
                   .onFailure(e -> node.close())
-                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey));
+                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey, scenario));
             });
   }
 
@@ -98,6 +104,11 @@ public final class Demo {
 
   public DevNode node() {
     return node;
+  }
+
+  /** The seeded contracts of tenants A and B. */
+  public Scenario scenario() {
+    return scenario;
   }
 
   public Future<Void> stop() {

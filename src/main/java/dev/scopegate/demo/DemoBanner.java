@@ -22,7 +22,7 @@ final class DemoBanner {
 
   static List<String> scopesOfB() {
     return List.of(
-        "rpc://eth_blockNumber", "rpc://web3_clientVersion",
+        "rpc://eth_blockNumber", "rpc://eth_getLogs", "rpc://web3_clientVersion",
         "private://0x0/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_B));
   }
 
@@ -55,27 +55,45 @@ final class DemoBanner {
         "  tenant B scopes: " + String.join(" ", scopesOfB()),
         "  operator: the API key (X-API-Key), every method",
         "",
+        "Contracts (dev node, seeded): A's " + demo.scenario().privateA().address()
+            + ", B's " + demo.scenario().privateB().address()
+            + ", shared " + demo.scenario().shared().address(),
+        "",
         "Try:",
         "",
         "  # allowed: tenant A reads the chain id",
         "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"),
         "",
+        "  # tenant A reads the code of its private contract",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_getCode\",\"params\":[\""
+                + demo.scenario().privateA().address() + "\",\"latest\"]}"),
+        "",
+        "  # tenant A calls B's private contract: not authorized (its code reads as 0x to A)",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_call\",\"params\":[{\"to\":\""
+                + demo.scenario().privateB().address() + "\",\"data\":\"0x\"},\"latest\"]}"),
+        "",
+        "  # tenant B sees only the logs of contracts its key is party to",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_B\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"eth_getLogs\",\"params\":[{\"fromBlock\":\"0x0\"}]}"),
+        "",
         "  # denied: tenant B has no grant for net_version",
         "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_B\"",
-            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"net_version\",\"params\":[]}"),
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"net_version\",\"params\":[]}"),
         "",
         "  # a batch: tenant B's allowed call is answered, the denied one refused",
         "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_B\"",
-            "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_blockNumber\",\"params\":[]},"
-                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"eth_chainId\",\"params\":[]}]"),
+            "[{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"eth_blockNumber\",\"params\":[]},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}]"),
         "",
-        "  # operator: the API key passes every method (tenants are refused the node's accounts for now)",
+        "  # operator: the API key passes every method, unfiltered (all the logs)",
         "  " + call.formatted("-H \"X-API-Key: $API_KEY\"",
-            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"eth_accounts\",\"params\":[]}"),
+            "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_getLogs\",\"params\":[{\"fromBlock\":\"0x0\"}]}"),
         "",
         "  # no token: HTTP 401",
-        "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":6,"
+        "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":9,"
             + "\"method\":\"eth_chainId\"}' " + url + "; echo",
         "",
         "Ctrl-C stops the demo.",

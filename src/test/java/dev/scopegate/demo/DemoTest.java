@@ -66,6 +66,20 @@ class DemoTest {
     assertEquals("eth_chainId - access denied", batch.get(1).get("error").get("message").asText());
     JsonNode accounts = call("X-API-Key", printed("API_KEY"), Wire.call(5, "eth_accounts", "[]"));
     assertEquals(3, accounts.get("result").size());
+    var scenario = demo.scenario();
+    String codeA = call("Authorization", a, Wire.call(6, "eth_getCode",
+        "[\"" + scenario.privateA().address() + "\",\"latest\"]")).get("result").asText();
+    assertTrue(codeA.length() > 2, "A reads its contract's code: " + codeA);
+    assertEquals("not authorized", call("Authorization", a, Wire.call(7, "eth_call",
+        "[{\"to\":\"" + scenario.privateB().address() + "\",\"data\":\"0x\"},\"latest\"]"))
+        .get("error").get("message").asText());
+    JsonNode logsOfB = call("Authorization", b, Wire.call(8, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result");
+    JsonNode allLogs = call("X-API-Key", printed("API_KEY"), Wire.call(9, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result");
+    assertTrue(logsOfB.size() > 0 && logsOfB.size() < allLogs.size(), logsOfB.size() + " of " + allLogs.size());
+    for (JsonNode log : logsOfB) {
+      String address = log.get("address").asText();
+      assertTrue(!address.equals(scenario.privateA().address().hex()), "B never sees A's private logs");
+    }
     HttpResponse<String> anonymous = Wire.post(url(), Wire.call(6, "eth_chainId", "[]"));
     assertEquals(401, anonymous.statusCode());
   }
