@@ -33,6 +33,7 @@ public record Config(
       List<String> allowedOrigins,
       long maxMessageBytes,
       int maxConnections,
+      int maxConnectionsPerTenant,
       Duration idleTimeout) {}
 
   /** {@code ipc.*}; an empty path means no IPC endpoint. */

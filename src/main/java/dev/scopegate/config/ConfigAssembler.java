@@ -32,6 +32,7 @@ final class ConfigAssembler {
             s.get(SERVER_WS_ALLOWED_ORIGINS),
             s.get(SERVER_WS_MAX_MESSAGE_BYTES),
             s.get(SERVER_WS_MAX_CONNECTIONS),
+            s.get(SERVER_WS_MAX_CONNECTIONS_PER_TENANT),
             s.get(SERVER_WS_IDLE_TIMEOUT)));
   }
 

@@ -54,6 +54,9 @@ final class Keys {
       atLeast(1), "5242880", "Largest WebSocket message, in bytes.");
   static final Key<Integer> SERVER_WS_MAX_CONNECTIONS = key("server.ws.maxConnections",
       integer(1, Integer.MAX_VALUE), "10000", "Most WebSocket connections open at once.");
+  static final Key<Integer> SERVER_WS_MAX_CONNECTIONS_PER_TENANT = key(
+      "server.ws.maxConnectionsPerTenant", integer(1, Integer.MAX_VALUE), "100",
+      "Most WebSocket connections one tenant (or the operators) may hold open at once.");
   static final Key<Duration> SERVER_WS_IDLE_TIMEOUT = key("server.ws.idleTimeout", Durations.TYPE,
       "60s", "A WebSocket connection without traffic for this long is closed.");
 

@@ -141,8 +141,9 @@ class TokenWireTest {
   @Test
   void aTenantIsNotAnOperator() {
     String token = valid().claim("scope", "rpc://").sign("RS256", RSA.getPrivate());
-    String balance = Wire.call(2, "eth_getBalance", "[\"" + node.chain().accounts().get(0) + "\",\"latest\"]");
-    assertEquals("not authorized", Wire.json(proxy.tenant(token, balance)).get("error").get("message").asText());
+    String sign = Wire.call(2, "eth_sign", "[\"" + node.chain().accounts().get(0) + "\",\"0x00\"]");
+    assertEquals("not authorized", Wire.json(proxy.tenant(token, sign)).get("error").get("message").asText(),
+        "the node's keys are not a tenant's without a grant naming them");
     assertEquals(
         "admin_peers - access denied",
         Wire.json(proxy.tenant(token, Wire.call(3, "admin_peers", "[]"))).get("error").get("message").asText());

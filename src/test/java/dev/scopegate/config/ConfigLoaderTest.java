@@ -23,7 +23,7 @@ class ConfigLoaderTest {
         Optional.empty(), Duration.ofSeconds(30)), c.upstream());
     assertEquals(new Config.Server("127.0.0.1", 8545, 5_242_880, 100, "",
         new Config.Cors(List.of()),
-        new Config.Ws(false, List.of(), 5_242_880, 10_000, Duration.ofSeconds(60))), c.server());
+        new Config.Ws(false, List.of(), 5_242_880, 10_000, 100, Duration.ofSeconds(60))), c.server());
     assertEquals(new Config.Ipc(Optional.empty(), "0600", 5_242_880), c.ipc());
     assertEquals(new Config.Index(Path.of("data", "index").toAbsolutePath(), 0,
         Duration.ofSeconds(2), Duration.ofSeconds(1)), c.privacy().index());

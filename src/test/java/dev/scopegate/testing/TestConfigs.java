@@ -31,7 +31,7 @@ public final class TestConfigs {
         maxBatch,
         "",
         new Config.Cors(corsOrigins),
-        new Config.Ws(false, List.of(), 5 * 1024 * 1024, 10_000, Duration.ofSeconds(60)));
+        new Config.Ws(false, List.of(), 5 * 1024 * 1024, 10_000, 100, Duration.ofSeconds(60)));
   }
 
   public static Config.Jwt publicKey(Path pem) {
