@@ -44,7 +44,7 @@ public final class DevNode {
     TesseraStore store = new TesseraStore(options.tesseraKeys());
     Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
     RequestCounter requests = new RequestCounter();
-    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options), requests);
+    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options)::call, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
