@@ -5,12 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP and its Tessera, over a real
- * (instamining) chain with a private state. Start as many as needed in one JVM; each has its own
- * chain, Tessera and ports.
+ * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP and WebSocket and its Tessera,
+ * over a real (instamining) chain with a private state. Start as many as needed in one JVM; each
+ * has its own chain, Tessera and ports.
  */
 public final class DevNode {
   private final HttpServer server;
@@ -19,15 +20,18 @@ public final class DevNode {
   private final RequestCounter requests;
   private final HttpFrontend frontend;
   private final URI httpUrl;
+  private final WsServer ws;
 
   private DevNode(
       HttpServer server,
+      WsServer ws,
       Chain chain,
       DevTessera tessera,
       RequestCounter requests,
       HttpFrontend frontend,
       URI httpUrl) {
     this.server = server;
+    this.ws = ws;
     this.chain = chain;
     this.tessera = tessera;
     this.requests = requests;
@@ -44,7 +48,10 @@ public final class DevNode {
     TesseraStore store = new TesseraStore(options.tesseraKeys());
     Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
     RequestCounter requests = new RequestCounter();
-    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options)::call, requests);
+    MethodTable table = MethodTable.forChain(chain, options);
+    Subscriptions subscriptions = Subscriptions.following(chain);
+    Calls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
+    Dispatcher dispatcher = new Dispatcher(overHttp, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
@@ -58,14 +65,21 @@ public final class DevNode {
                     .createHttpServer(serverOptions)
                     .requestHandler(frontend)
                     .listen()
-                    .map(
+                    .compose(
                         server ->
-                            new DevNode(
-                                server, chain, tessera, requests, frontend,
-                                url(options.host(), server)))
-                    .recover(
-                        failure ->
-                            tessera.close().transform(closed -> Future.failedFuture(failure))));
+                            WsServer.start(
+                                    vertx, options.host(), table::call, subscriptions, requests)
+                                .map(
+                                    ws ->
+                                        new DevNode(
+                                            server, ws, chain, tessera, requests, frontend,
+                                            url(options.host(), server)))
+                                .recover(failure -> closing(server.close(), failure)))
+                    .recover(failure -> closing(tessera.close(), failure)));
+  }
+
+  private static <T> Future<T> closing(Future<Void> close, Throwable failure) {
+    return close.transform(closed -> Future.failedFuture(failure));
   }
 
   private static URI url(String host, HttpServer server) {
@@ -76,6 +90,31 @@ public final class DevNode {
   /** Where to POST JSON-RPC, e.g. {@code http://127.0.0.1:40123/}. */
   public URI httpUrl() {
     return httpUrl;
+  }
+
+  /** JSON-RPC over WebSocket, on a port of its own: {@code ws://127.0.0.1:40124/}. */
+  public URI wsUrl() {
+    return ws.url();
+  }
+
+  /** WebSocket connections open now. */
+  public int wsConnections() {
+    return ws.connections();
+  }
+
+  /** Test hook: closes every WebSocket connection (1001, their subscriptions end). */
+  public Future<Void> dropWebSockets() {
+    return ws.drop();
+  }
+
+  /** Test hook: while false, WebSocket upgrades are refused (503); open connections stay. */
+  public void wsAvailable(boolean up) {
+    ws.available(up);
+  }
+
+  /** eth_subscribe calls received over WebSocket naming {@code kind} ({@code "newHeads"}, …). */
+  public long subscribeCount(String kind) {
+    return ws.subscribeCount(kind);
   }
 
   /** The chain behind the node, for tests to inspect and to mine on directly. */
@@ -101,10 +140,11 @@ public final class DevNode {
   /** Sets every count, total and per method, back to zero. */
   public void resetRequestCounts() {
     requests.reset();
+    ws.resetSubscribeCounts();
   }
 
   /** Stops listening and releases the ports (and Tessera's socket file). */
   public Future<Void> close() {
-    return Future.all(server.close(), tessera.close()).mapEmpty();
+    return Future.all(server.close(), ws.close(), tessera.close()).mapEmpty();
   }
 }
