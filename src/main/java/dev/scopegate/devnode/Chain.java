@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The dev node's chain: blocks, the transaction index, the public world state and the node's
@@ -26,6 +27,7 @@ public final class Chain {
   private final Map<Hash, MinedTransaction> transactions = new HashMap<>();
   private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
   private final TransactionExecutor executor;
+  private final ChainEvents events = new ChainEvents();
   private long forks;
 
   public Chain(long chainId, Clock clock) {
@@ -117,12 +119,31 @@ public final class Chain {
     return privateState.privacy(address, blockNumber);
   }
 
+  /** Calls {@code listener} with every block appended from now on, after it is appended. */
+  public void onBlock(Consumer<Block> listener) {
+    events.onAppended(listener);
+  }
+
+  /**
+   * Calls {@code listener} with every block a reorganisation drops, oldest first, before the blocks
+   * that replace them reach {@link #onBlock} listeners.
+   */
+  public void onDropped(Consumer<Block> listener) {
+    events.onDropped(listener);
+  }
+
   /**
    * Mines one block holding {@code requests}, in order. All or nothing: when one request is
    * rejected the chain is unchanged and its {@link NodeException} is thrown (a payload already
    * handed to Tessera stays there, as with a real node).
    */
-  public synchronized Block mineBlock(List<TransactionRequest> requests) {
+  public Block mineBlock(List<TransactionRequest> requests) {
+    Block block = mine(requests);
+    deliverEvents();
+    return block;
+  }
+
+  private synchronized Block mine(List<TransactionRequest> requests) {
     Block parent = head();
     long number = parent.number() + 1;
     PendingState pending = new PendingState(state, parent.number());
@@ -158,6 +179,7 @@ public final class Chain {
             receipts,
             local);
     append(block);
+    events.appended(block);
     return block;
   }
 
@@ -211,11 +233,20 @@ public final class Chain {
    * first; payloads stay in Tessera. The new blocks carry a fork number as extra data, so their
    * hashes differ from those they replace even when their contents are equal.
    */
-  public synchronized List<Block> reorg(int depth, List<List<TransactionRequest>> replacement) {
+  public List<Block> reorg(int depth, List<List<TransactionRequest>> replacement) {
+    try {
+      return replace(depth, replacement);
+    } finally {
+      deliverEvents(); // what was dropped stays dropped when a replacement is rejected
+    }
+  }
+
+  private synchronized List<Block> replace(int depth, List<List<TransactionRequest>> replacement) {
     long keep = head().number() - depth;
     if (depth < 1 || keep < 0) {
       throw new IllegalArgumentException("cannot replace " + depth + " blocks above genesis");
     }
+    blocks.subList((int) keep + 1, blocks.size()).forEach(events::dropped);
     while (head().number() > keep) {
       Block dropped = blocks.remove(blocks.size() - 1);
       blocksByHash.remove(dropped.hash());
@@ -226,6 +257,13 @@ public final class Chain {
     privateState.truncateAfter(keep);
     forks++;
     return replacement.stream().map(this::mineBlock).toList();
+  }
+
+  /** Outside the lock only: a call nested in a locked one (a reorg's mining) leaves it to that. */
+  private void deliverEvents() {
+    if (!Thread.holdsLock(this)) {
+      events.deliver();
+    }
   }
 
   private void append(Block block) {

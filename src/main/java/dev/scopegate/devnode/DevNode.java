@@ -6,12 +6,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP and its Tessera, over a real
- * (instamining) chain with a private state. Start as many as needed in one JVM; each has its own
- * chain, Tessera and ports.
+ * An in-process stand-in for a GoQuorum node's JSON-RPC over HTTP and WebSocket and its Tessera,
+ * over a real (instamining) chain with a private state. Start as many as needed in one JVM; each
+ * has its own chain, Tessera and ports.
  */
 public final class DevNode {
   private final HttpServer server;
@@ -21,9 +22,11 @@ public final class DevNode {
   private final HttpFrontend frontend;
   private final AsyncSend async;
   private final URI httpUrl;
+  private final WsServer ws;
 
   private DevNode(
       HttpServer server,
+      WsServer ws,
       Chain chain,
       DevTessera tessera,
       RequestCounter requests,
@@ -31,6 +34,7 @@ public final class DevNode {
       AsyncSend async,
       URI httpUrl) {
     this.server = server;
+    this.ws = ws;
     this.chain = chain;
     this.tessera = tessera;
     this.requests = requests;
@@ -49,7 +53,10 @@ public final class DevNode {
     Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
     RequestCounter requests = new RequestCounter();
     AsyncSend async = new AsyncSend();
-    Dispatcher dispatcher = new Dispatcher(MethodTable.forChain(chain, options, async), requests);
+    MethodTable table = MethodTable.forChain(chain, options, async);
+    Subscriptions subscriptions = Subscriptions.following(chain);
+    Calls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
+    Dispatcher dispatcher = new Dispatcher(overHttp, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
@@ -63,14 +70,21 @@ public final class DevNode {
                     .createHttpServer(serverOptions)
                     .requestHandler(frontend)
                     .listen()
-                    .map(
+                    .compose(
                         server ->
-                            new DevNode(
-                                server, chain, tessera, requests, frontend, async,
-                                url(options.host(), server)))
-                    .recover(
-                        failure ->
-                            tessera.close().transform(closed -> Future.failedFuture(failure))));
+                            WsServer.start(
+                                    vertx, options.host(), table::call, subscriptions, requests)
+                                .map(
+                                    ws ->
+                                        new DevNode(
+                                            server, ws, chain, tessera, requests, frontend, async,
+                                            url(options.host(), server)))
+                                .recover(failure -> closing(server.close(), failure)))
+                    .recover(failure -> closing(tessera.close(), failure)));
+  }
+
+  private static <T> Future<T> closing(Future<Void> close, Throwable failure) {
+    return close.transform(closed -> Future.failedFuture(failure));
   }
 
   private static URI url(String host, HttpServer server) {
@@ -81,6 +95,31 @@ public final class DevNode {
   /** Where to POST JSON-RPC, e.g. {@code http://127.0.0.1:40123/}. */
   public URI httpUrl() {
     return httpUrl;
+  }
+
+  /** JSON-RPC over WebSocket, on a port of its own: {@code ws://127.0.0.1:40124/}. */
+  public URI wsUrl() {
+    return ws.url();
+  }
+
+  /** WebSocket connections open now. */
+  public int wsConnections() {
+    return ws.connections();
+  }
+
+  /** Test hook: closes every WebSocket connection (1001, their subscriptions end). */
+  public Future<Void> dropWebSockets() {
+    return ws.drop();
+  }
+
+  /** Test hook: while false, WebSocket upgrades are refused (503); open connections stay. */
+  public void wsAvailable(boolean up) {
+    ws.available(up);
+  }
+
+  /** eth_subscribe calls received over WebSocket naming {@code kind} ({@code "newHeads"}, …). */
+  public long subscribeCount(String kind) {
+    return ws.subscribeCount(kind);
   }
 
   /** The chain behind the node, for tests to inspect and to mine on directly. */
@@ -114,10 +153,11 @@ public final class DevNode {
   /** Sets every count, total and per method, back to zero. */
   public void resetRequestCounts() {
     requests.reset();
+    ws.resetSubscribeCounts();
   }
 
   /** Stops listening and releases the ports (and Tessera's socket file). */
   public Future<Void> close() {
-    return Future.all(server.close(), tessera.close()).mapEmpty();
+    return Future.all(server.close(), ws.close(), tessera.close()).mapEmpty();
   }
 }

@@ -24,10 +24,10 @@ final class Dispatcher {
 
   /** geth 1.9.7 puts no limit on batch size. */
   private final RequestDecoder decoder = new RequestDecoder(Integer.MAX_VALUE);
-  private final MethodTable methods;
+  private final Calls methods;
   private final RequestCounter calls;
 
-  Dispatcher(MethodTable methods, RequestCounter calls) {
+  Dispatcher(Calls methods, RequestCounter calls) {
     this.methods = methods;
     this.calls = calls;
   }

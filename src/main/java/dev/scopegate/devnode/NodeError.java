@@ -7,6 +7,11 @@ package dev.scopegate.devnode;
 public enum NodeError {
   METHOD_NOT_FOUND(-32601, "the method %s does not exist/is not available"),
   INVALID_PARAMS(-32602, "%s"),
+  /** GoQuorum 21.x (geth 1.9.7) answers eth_subscribe over HTTP with a plain error: -32000. */
+  NOTIFICATIONS_UNSUPPORTED(-32000, "notifications not supported"),
+  SUBSCRIPTION_NOT_FOUND(-32000, "subscription not found"),
+  /** The detail is {@code "<name>" subscription in <namespace>}. */
+  NO_SUCH_SUBSCRIPTION(-32601, "no %s namespace"),
   UNKNOWN_ACCOUNT(-32000, "unknown account"),
   HEADER_NOT_FOUND(-32000, "header not found"),
   HEADER_FOR_HASH_NOT_FOUND(-32000, "header for hash not found"),

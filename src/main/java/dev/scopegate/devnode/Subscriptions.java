@@ -1,0 +1,71 @@
+package dev.scopegate.devnode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every live subscription of the node, fed from the chain. For each new block: the hashes of its
+ * transactions (instamining submits and mines in one step, so they are announced just before their
+ * block), then its header, then its logs; for each block a reorganisation drops: its logs again,
+ * {@code removed}.
+ */
+final class Subscriptions {
+  private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
+  private final RequestCounter requested = new RequestCounter();
+
+  private Subscriptions() {}
+
+  /** The subscriptions of a node over {@code chain}, notified of its every change. */
+  static Subscriptions following(Chain chain) {
+    Subscriptions subscriptions = new Subscriptions();
+    chain.onBlock(subscriptions::appended);
+    chain.onDropped(block -> subscriptions.logs(block, true));
+    return subscriptions;
+  }
+
+  void add(Subscription subscription) {
+    live.add(subscription);
+  }
+
+  void remove(Subscription subscription) {
+    live.remove(subscription);
+  }
+
+  /** eth_subscribe calls received over WebSocket, by the kind they name. */
+  RequestCounter requested() {
+    return requested;
+  }
+
+  private void appended(Block block) {
+    List<Subscription> pending = of(SubscriptionKind.NEW_PENDING_TRANSACTIONS);
+    for (Transaction tx : block.transactions()) {
+      TextNode hash = TextNode.valueOf(tx.hash().hex());
+      pending.forEach(s -> s.notify(hash));
+    }
+    List<Subscription> heads = of(SubscriptionKind.NEW_HEADS);
+    if (!heads.isEmpty()) {
+      ObjectNode header = Notifications.header(block);
+      heads.forEach(s -> s.notify(header));
+    }
+    logs(block, false);
+  }
+
+  private void logs(Block block, boolean removed) {
+    List<Subscription> subscribers = of(SubscriptionKind.LOGS);
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    for (Notifications.BlockLog log : Notifications.logs(block, removed)) {
+      subscribers.stream()
+          .filter(s -> s.criteria().matches(log.log()))
+          .forEach(s -> s.notify(log.json()));
+    }
+  }
+
+  private List<Subscription> of(SubscriptionKind kind) {
+    return live.stream().filter(s -> s.kind() == kind).toList();
+  }
+}
