@@ -125,8 +125,8 @@ final class NodeSocket {
     open = null;
     outageSince = now();
     LOG.warn("lost the node websocket {}; reconnecting", logName);
+    scheduleRetry(); // first: while the loss is reported, connected() fails fast, never reconnects
     events.lost();
-    scheduleRetry();
   }
 
   private void attemptFailed(Throwable cause) {
@@ -148,7 +148,9 @@ final class NodeSocket {
             backoff.next(),
             t -> {
               retryTimer = -1;
-              connect();
+              if (!closed && open == null && connecting == null) {
+                connect();
+              }
             });
   }
 

@@ -120,8 +120,9 @@ public final class SharedWsUpstream implements Upstream {
 
     @Override
     public void lost() {
-      calls.failAll(RpcError.UPSTREAM_UNREACHABLE.withData("connection to the node lost"));
+      // Subscriptions first, so that their calls failing next are already stale attempts.
       resumption.lost();
+      calls.failAll(RpcError.UPSTREAM_UNREACHABLE.withData("connection to the node lost"));
     }
   }
 }

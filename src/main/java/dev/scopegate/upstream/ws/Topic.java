@@ -135,6 +135,7 @@ final class Topic {
       }
     }
     members.clear();
+    snapshot = null;
   }
 
   /** The last sink left: nobody to tell. */
