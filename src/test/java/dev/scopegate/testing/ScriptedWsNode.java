@@ -97,6 +97,9 @@ public final class ScriptedWsNode {
 
   private record Subscribed(ServerWebSocket socket, JsonNode params) {}
 
+  private static final String PARSE_ERROR =
+      "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"parse error\"}}";
+
   private final Context context;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
   // Mutated on the node's event loop; read by tests under the monitor.
@@ -166,7 +169,7 @@ public final class ScriptedWsNode {
     try {
       root = Json.MAPPER.readTree(text);
     } catch (IOException e) {
-      ws.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"parse error\"}}");
+      ws.writeTextMessage(PARSE_ERROR);
       return;
     }
     if (!root.isArray()) {

@@ -137,9 +137,9 @@ class SharedWsCallsTest {
     HttpServer placeholder = vertx.createHttpServer().requestHandler(r -> {}).listen(0).await();
     int deadPort = placeholder.actualPort();
     placeholder.close().await();
+    URI dead = URI.create("ws://127.0.0.1:" + deadPort + "/");
     SharedWsUpstream nowhere =
-        SharedWsUpstream.create(
-            vertx, URI.create("ws://127.0.0.1:" + deadPort + "/"), Duration.ofSeconds(5), WsFixtures.FAST);
+        SharedWsUpstream.create(vertx, dead, Duration.ofSeconds(5), WsFixtures.FAST);
     var failure = WsFixtures.failure(nowhere.forward(List.of(call(1, "eth_chainId", "[]"))));
     assertEquals(RpcError.UPSTREAM_UNREACHABLE, failure.error());
     assertTrue(failure.data().isPresent());

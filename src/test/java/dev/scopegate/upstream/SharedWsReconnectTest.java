@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,8 @@ class SharedWsReconnectTest {
     node.mine(log(2, 0));
     assertEquals(head(2), heads.next(), "same sink, new upstream id");
     assertEquals(log(2, 0), logs.next());
-    assertEquals(List.of(NEW_HEADS, LOGS_OF_AA, NEW_HEADS, LOGS_OF_AA).size(), node.count("eth_subscribe"));
+    List<JsonNode> again = node.params("eth_subscribe").subList(2, 4);
+    assertEquals(Set.of(NEW_HEADS, LOGS_OF_AA), Set.copyOf(again), "each once more");
     assertFalse(heads.ended() || logs.ended());
   }
 
@@ -128,7 +130,8 @@ class SharedWsReconnectTest {
 
     RpcException why = sink.ending();
     assertEquals(RpcError.UPSTREAM_UNREACHABLE, why.error());
-    assertTrue(why.data().orElseThrow().contains("too many subscriptions"), why.data().orElseThrow());
+    String data = why.data().orElseThrow();
+    assertTrue(data.contains("too many subscriptions"), data);
 
     node.refuseSubscriptions(null);
     RecordingSink later = new RecordingSink();
@@ -160,7 +163,8 @@ class SharedWsReconnectTest {
       assertEquals(RpcError.UPSTREAM_UNREACHABLE, why.error());
       assertTrue(why.data().orElseThrow().contains("300 ms"), why.data().orElseThrow());
     }
-    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dropped) >= 300, "not before the bound");
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dropped);
+    assertTrue(waited >= 300, "not before the bound: " + waited + " ms");
     RpcException now = WsFixtures.failure(bounded.subscribe(NEW_HEADS, new RecordingSink()));
     assertEquals(RpcError.UPSTREAM_UNREACHABLE, now.error());
     WsFixtures.result(bounded.close());
@@ -178,6 +182,6 @@ class SharedWsReconnectTest {
     node.awaitConnections(2);
     WsFixtures.result(upstream.subscribe(LOGS_OF_AA, new RecordingSink()));
     assertEquals(List.of(NEW_HEADS, LOGS_OF_AA), node.params("eth_subscribe"));
-    assertEquals(0, node.count("eth_unsubscribe"), "its upstream subscription died with the socket");
+    assertEquals(0, node.count("eth_unsubscribe"), "its subscription died with the socket");
   }
 }

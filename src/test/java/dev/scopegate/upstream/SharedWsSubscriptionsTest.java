@@ -51,10 +51,10 @@ class SharedWsSubscriptionsTest {
   void identicalParamsInAnyKeyOrderShareOneUpstreamSubscription() {
     RecordingSink first = new RecordingSink();
     RecordingSink second = new RecordingSink();
-    WsFixtures.result(
-        upstream.subscribe(json("[\"logs\",{\"address\":\"0xaa\",\"topics\":[\"0x01\"]}]"), first));
-    WsFixtures.result(
-        upstream.subscribe(json("[\"logs\",{\"topics\":[\"0x01\"],\"address\":\"0xaa\"}]"), second));
+    JsonNode addressFirst = json("[\"logs\",{\"address\":\"0xaa\",\"topics\":[\"0x01\"]}]");
+    JsonNode topicsFirst = json("[\"logs\",{\"topics\":[\"0x01\"],\"address\":\"0xaa\"}]");
+    WsFixtures.result(upstream.subscribe(addressFirst, first));
+    WsFixtures.result(upstream.subscribe(topicsFirst, second));
     assertEquals(1, node.count("eth_subscribe"));
 
     node.mine(log(5, 0));
@@ -148,8 +148,9 @@ class SharedWsSubscriptionsTest {
 
   @Test
   void paramsThatAreNotASubscriptionAreRefusedWithoutAskingTheNode() {
+    JsonNode notAnArray = json("{\"type\":\"newHeads\"}");
     RpcException refused =
-        WsFixtures.failure(upstream.subscribe(json("{\"type\":\"newHeads\"}"), new RecordingSink()));
+        WsFixtures.failure(upstream.subscribe(notAnArray, new RecordingSink()));
     assertEquals(RpcError.INVALID_PARAMS, refused.error());
     assertEquals(0, node.received().size());
   }

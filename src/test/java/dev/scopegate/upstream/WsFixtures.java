@@ -34,8 +34,8 @@ final class WsFixtures {
   }
 
   static RpcRequest call(int id, String method, String params) {
-    return new RpcRequest(
-        Optional.of(Json.MAPPER.getNodeFactory().numberNode(id)), method, Optional.of(json(params)));
+    JsonNode clientId = Json.MAPPER.getNodeFactory().numberNode(id);
+    return new RpcRequest(Optional.of(clientId), method, Optional.of(json(params)));
   }
 
   static RpcRequest notification(String method, String params) {

@@ -67,7 +67,8 @@ final class Calls {
 
   /** A single call; its answer, error or not. */
   Future<Answer> call(String method, JsonNode params) {
-    RpcRequest request = new RpcRequest(Optional.of(LongNode.valueOf(0)), method, Optional.of(params));
+    RpcRequest request =
+        new RpcRequest(Optional.of(LongNode.valueOf(0)), method, Optional.of(params));
     return send(List.of(request)).map(answers -> answers.get(0));
   }
 

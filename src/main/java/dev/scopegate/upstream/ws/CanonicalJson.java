@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A text that is the same for equal JSON values whatever their objects' key order, so that
- * {@code {"address":…,"topics":…}} and {@code {"topics":…,"address":…}} share a subscription.
+ * {@code {"address":…,"topics":…}} and {@code {"topics":…,"address":…}} share a
+ * subscription.
  */
 final class CanonicalJson {
   private CanonicalJson() {}

@@ -71,7 +71,8 @@ final class Subscriber {
         .compose(
             answer -> {
               if (answer.isError()) {
-                return Future.failedFuture(new NodeRefused("eth_getLogs", messageOf(answer.error())));
+                String message = messageOf(answer.error());
+                return Future.failedFuture(new NodeRefused("eth_getLogs", message));
               }
               if (answer.result() == null || !answer.result().isArray()) {
                 return Future.failedFuture(RpcError.UPSTREAM_BAD_RESPONSE.withData("no log list"));

@@ -28,8 +28,8 @@ final class Topics {
   /** The sink's share, once the upstream subscription is confirmed. */
   Future<Subscription> join(JsonNode params, SubscriptionSink sink) {
     if (!params.isArray() || !params.path(0).isTextual()) {
-      return Future.failedFuture(
-          RpcError.INVALID_PARAMS.withData("eth_subscribe params start with the subscription type"));
+      String why = "eth_subscribe params start with the subscription type";
+      return Future.failedFuture(RpcError.INVALID_PARAMS.withData(why));
     }
     String key = CanonicalJson.of(params);
     Topic topic = byKey.get(key);
@@ -79,7 +79,10 @@ final class Topics {
     }
     byKey.remove(topic.key(), topic);
     topic.close();
-    return topic.upstreamId().map(id -> unbindAndUnsubscribe(topic, id)).orElse(Future.succeededFuture());
+    return topic
+        .upstreamId()
+        .map(id -> unbindAndUnsubscribe(topic, id))
+        .orElse(Future.succeededFuture());
   }
 
   void notification(String upstreamId, JsonNode result) {
