@@ -1,0 +1,16 @@
+package dev.scopegate.upstream.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.jsonrpc.RpcException;
+
+/**
+ * Where one client's subscription delivers. Called on the upstream's context: implementations
+ * must not block, and bound their own queue (a slow client is the transport's concern).
+ */
+public interface SubscriptionSink {
+  /** The {@code result} of one {@code eth_subscription} notification, in the node's order. */
+  void notification(JsonNode result);
+
+  /** The subscription could not be (re-)established; nothing follows. */
+  void ended(RpcException why);
+}
