@@ -57,7 +57,9 @@ final class NodeSocket {
                 .setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setMaxFrameSize(MAX_MESSAGE_BYTES)
                 .setConnectTimeout((int) Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE)));
-    this.target = new WebSocketConnectOptions().setAbsoluteURI(url.toString());
+    // geth's default --wsorigins refuses an Origin other than its own host: send none.
+    this.target =
+        new WebSocketConnectOptions().setAbsoluteURI(url.toString()).setAllowOriginHeader(false);
   }
 
   /** The open socket; connecting now if never tried. Fails fast while waiting to retry. */
