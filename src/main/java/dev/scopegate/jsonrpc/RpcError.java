@@ -25,6 +25,10 @@ public enum RpcError {
   PRIVACY_UNAVAILABLE(-32000, "privacy facts unavailable; retry", 200),
   NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s", 200),
   FILTER_NOT_FOUND(-32000, "filter not found", 200),
+  NOTIFICATIONS_UNSUPPORTED(-32000, "notifications not supported", 200),
+  SUBSCRIPTION_NOT_FOUND(-32000, "subscription not found", 200),
+  TOO_MANY_CONNECTIONS(-32005, "too many connections", 503),
+  ORIGIN_NOT_ALLOWED(-32001, "origin not allowed", 403),
 
   UPSTREAM_UNREACHABLE(-32010, "upstream node unreachable", 502),
   UPSTREAM_TIMEOUT(-32011, "upstream node timed out", 504),

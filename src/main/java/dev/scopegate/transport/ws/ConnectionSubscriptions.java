@@ -1,0 +1,105 @@
+package dev.scopegate.transport.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.upstream.Answer;
+import dev.scopegate.upstream.ws.SharedWsUpstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connection's subscriptions. Ids are this connection's own (random), so a client can
+ * neither read nor cancel another connection's subscription; the upstream subscription behind
+ * them is shared by every client subscribed with the same parameters.
+ */
+final class ConnectionSubscriptions {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Vertx vertx;
+  private final Principal principal;
+  private final Optional<SharedWsUpstream> upstream;
+  private final LogVisibility visibility;
+  private final Duration holdLimit;
+  private final Outbox outbox;
+  private final Map<String, ClientSubscription> byId = new ConcurrentHashMap<>();
+  private final Map<Long, List<ClientSubscription>> unannounced = new ConcurrentHashMap<>();
+
+  ConnectionSubscriptions(
+      Vertx vertx, Principal principal, Optional<SharedWsUpstream> upstream,
+      LogVisibility visibility, Duration holdLimit, Outbox outbox) {
+    this.vertx = vertx;
+    this.principal = principal;
+    this.upstream = upstream;
+    this.visibility = visibility;
+    this.holdLimit = holdLimit;
+    this.outbox = outbox;
+  }
+
+  /** {@code eth_subscribe} within message {@code sequence}: the answer carries the new id. */
+  Future<Answer> subscribe(JsonNode params, long sequence) {
+    if (upstream.isEmpty()) {
+      return Future.succeededFuture(error(RpcError.NOTIFICATIONS_UNSUPPORTED.withData("Scopegate has no upstream.ws")));
+    }
+    String id = "0x" + HexFormat.of().formatHex(randomBytes());
+    boolean logs = params.path(0).asText("").equals("logs");
+    ClientSubscription client = new ClientSubscription(
+        vertx, id, principal, logs, visibility, holdLimit, outbox, ended -> byId.remove(ended.id()));
+    return upstream.get().subscribe(params, client)
+        .map(shared -> {
+          client.attach(shared);
+          byId.put(id, client);
+          unannounced.computeIfAbsent(sequence, s -> new ArrayList<>()).add(client);
+          return new Answer(TextNode.valueOf(id), null);
+        })
+        .recover(failure -> Future.succeededFuture(error(failure instanceof dev.scopegate.jsonrpc.RpcException known
+            ? known : RpcError.UPSTREAM_UNREACHABLE.exception())));
+  }
+
+  /** {@code eth_unsubscribe}: only this connection's ids; another's is "not found". */
+  Future<Answer> unsubscribe(JsonNode params) {
+    ClientSubscription client = byId.get(params.path(0).asText(""));
+    if (client == null) {
+      return Future.succeededFuture(error(RpcError.SUBSCRIPTION_NOT_FOUND.exception()));
+    }
+    return client.end().map(v -> new Answer(BooleanNode.TRUE, null));
+  }
+
+  /** The answers of messages up to {@code sequence} are written: their subscriptions may speak. */
+  void announced(long sequence) {
+    unannounced.keySet().removeIf(s -> {
+      if (s <= sequence) {
+        unannounced.getOrDefault(s, List.of()).forEach(ClientSubscription::announce);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** The connection closed: every subscription ends and releases its upstream share. */
+  Future<Void> closeAll() {
+    List<Future<Void>> ends = new ArrayList<>();
+    new ArrayList<>(byId.values()).forEach(c -> ends.add(c.end()));
+    return Future.join(ends).mapEmpty();
+  }
+
+  private static Answer error(dev.scopegate.jsonrpc.RpcException e) {
+    return new Answer(null, e.body().toJson());
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.scopegate.transport.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RequestDecoder;
+import dev.scopegate.jsonrpc.RpcBody;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcResponse;
+import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.pipeline.Reply;
+import dev.scopegate.policy.Policy;
+import dev.scopegate.upstream.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One client's WebSocket: each message — call or batch — goes through the same pipeline as HTTP
+ * (policy, guards, filters), answered in order of arrival; subscriptions deliver notifications;
+ * the connection closes at the token's expiry (1008 "token expired"), after an idle timeout
+ * (1001), or when the client reads too slowly to keep its queue bounded (1008 "too slow").
+ */
+public final class WsConnection implements Outbox {
+  static final short POLICY_VIOLATION = 1008;
+  static final short GOING_AWAY = 1001;
+
+  private final Vertx vertx;
+  private final ServerWebSocket socket;
+  private final Principal principal;
+  private final Policy policy;
+  private final Upstream node;
+  private final RequestDecoder decoder;
+  private final ConnectionSubscriptions subscriptions;
+  private final Instant expiresAt;
+  private final Duration idleTimeout;
+  private Future<Void> replies = Future.succeededFuture();
+  private long sequence;
+  private volatile long lastHeard = System.nanoTime();
+  private volatile boolean closing;
+  private long expiryTimer = -1;
+  private long idleTimer = -1;
+
+  WsConnection(Vertx vertx, ServerWebSocket socket, Principal principal, WsContext context) {
+    this.vertx = vertx;
+    this.socket = socket;
+    this.principal = principal;
+    this.policy = context.policy();
+    this.node = context.node();
+    this.decoder = context.decoder();
+    this.idleTimeout = context.idleTimeout();
+    this.expiresAt = principal.expiry().map(e -> e.plus(context.clockSkew())).orElse(Instant.MAX);
+    this.subscriptions = new ConnectionSubscriptions(
+        vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), this);
+  }
+
+  /** Wires the socket's handlers and timers; {@code onClose} runs once the socket is gone. */
+  void start(Runnable onClose) {
+    socket.setWriteQueueMaxSize(WsContext.QUEUE_BYTES);
+    socket.textMessageHandler(text -> received(Buffer.buffer(text)));
+    socket.binaryMessageHandler(this::received);
+    socket.pongHandler(pong -> lastHeard = System.nanoTime());
+    socket.closeHandler(v -> {
+      closing = true;
+      vertx.cancelTimer(expiryTimer);
+      vertx.cancelTimer(idleTimer);
+      subscriptions.closeAll();
+      onClose.run();
+    });
+    if (!expiresAt.equals(Instant.MAX)) {
+      long millis = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
+      expiryTimer = vertx.setTimer(millis, t -> close(POLICY_VIOLATION, "token expired"));
+    }
+    long tick = Math.max(10, idleTimeout.toMillis() / 2);
+    idleTimer = vertx.setPeriodic(tick, t -> keepAlive());
+  }
+
+  private void keepAlive() {
+    if (System.nanoTime() - lastHeard > idleTimeout.toNanos()) {
+      close(GOING_AWAY, "idle timeout");
+    } else {
+      socket.writePing(Buffer.buffer("scopegate"));
+    }
+  }
+
+  private void received(Buffer message) {
+    lastHeard = System.nanoTime();
+    long mine = ++sequence;
+    Future<JsonNode> answer = Instant.now().isAfter(expiresAt)
+        ? Future.succeededFuture(whole(RpcError.TOKEN_EXPIRED.exception()))
+        : answer(message.getBytes(), mine);
+    replies = replies.compose(v -> answer).compose(json -> {
+      if (json != null) {
+        send(json);
+      }
+      subscriptions.announced(mine);
+      return Future.<Void>succeededFuture();
+    }, failure -> Future.succeededFuture());
+  }
+
+  /** The answer to one message: a response, an array of them, or null (notifications only). */
+  private Future<JsonNode> answer(byte[] bytes, long mine) {
+    RpcBody body;
+    try {
+      body = decoder.decode(bytes);
+    } catch (RpcException whole) {
+      return Future.succeededFuture(whole(whole));
+    }
+    Dispatcher dispatcher = new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine));
+    return dispatcher.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply));
+  }
+
+  private static JsonNode render(boolean batch, Reply reply) {
+    if (reply.responses().isEmpty()) {
+      return null;
+    }
+    if (!batch) {
+      return reply.responses().get(0).toJson();
+    }
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    reply.responses().forEach(r -> array.add(r.toJson()));
+    return array;
+  }
+
+  private static JsonNode whole(RpcException error) {
+    return RpcResponse.error(NullNode.getInstance(), error).toJson();
+  }
+
+  @Override
+  public boolean send(JsonNode message) {
+    if (closing) {
+      return false;
+    }
+    if (socket.writeQueueFull()) {
+      close(POLICY_VIOLATION, "too slow");
+      return false;
+    }
+    socket.writeTextMessage(Json.string(message));
+    return true;
+  }
+
+  private void close(short code, String reason) {
+    if (!closing) {
+      closing = true;
+      socket.close(code, reason);
+    }
+  }
+}
