@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One operator's connection: bytes in, framed into values, each answered through the pipeline,
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 final class IpcConnection {
   static final int MAX_OUTSTANDING = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(IpcConnection.class);
 
   private final NetSocket socket;
   private final JsonFramer framer;
@@ -37,6 +40,8 @@ final class IpcConnection {
     IpcConnection connection = new IpcConnection(context, socket, maxMessageBytes, exchange);
     socket.handler(connection::received);
     socket.drainHandler(v -> connection.resumeIfDrained());
+    // A client that goes away mid-answer is its own business, not an error of the server's.
+    socket.exceptionHandler(e -> LOG.debug("ipc connection failed: {}", e.toString()));
   }
 
   private void received(Buffer chunk) {
