@@ -7,14 +7,18 @@ import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
 import dev.scopegate.isolation.GuardContext;
 import dev.scopegate.isolation.IsolationRules;
+import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
+import dev.scopegate.transport.ipc.IpcTransport;
 import dev.scopegate.upstream.HttpUpstream;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +34,21 @@ public final class Scopegate {
   private final Authenticator authenticator;
   private final PrivacyService privacy;
   private final HttpServer http;
+  private final Optional<IpcTransport> ipc;
 
   private Scopegate(
       Config config,
       Upstream upstream,
       Authenticator authenticator,
       PrivacyService privacy,
-      HttpServer http) {
+      HttpServer http,
+      Optional<IpcTransport> ipc) {
     this.config = config;
     this.upstream = upstream;
     this.authenticator = authenticator;
     this.privacy = privacy;
     this.http = http;
+    this.ipc = ipc;
   }
 
   public static Future<Scopegate> start(Vertx vertx, Config config) {
@@ -54,11 +61,29 @@ public final class Scopegate {
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     return PrivacyService.start(vertx, config, upstream, reindex)
-        .compose(privacy -> HttpTransport.start(vertx, config.server(), authenticator, dispatcher(config, privacy, upstream))
-            .map(http -> new Scopegate(config, upstream, authenticator, privacy, http))
+        .compose(privacy -> listen(vertx, config, authenticator, dispatcher(config, privacy, upstream))
+            .map(listeners -> new Scopegate(
+                config, upstream, authenticator, privacy, listeners.http(), listeners.ipc()))
             .onFailure(e -> privacy.stop()))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close().eventually(authenticator::close));
+  }
+
+  private record Listeners(HttpServer http, Optional<IpcTransport> ipc) {}
+
+  /** HTTP, then IPC if configured; a configured IPC that cannot be served fails the start. */
+  private static Future<Listeners> listen(
+      Vertx vertx, Config config, Authenticator authenticator, Dispatcher dispatcher) {
+    return HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
+        .compose(http -> {
+          if (config.ipc().path().isEmpty()) {
+            return Future.succeededFuture(new Listeners(http, Optional.empty()));
+          }
+          RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
+          return IpcTransport.start(vertx, config.ipc(), decoder, dispatcher)
+              .map(ipc -> new Listeners(http, Optional.of(ipc)))
+              .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e)));
+        });
   }
 
   private static Dispatcher dispatcher(Config config, PrivacyService privacy, Upstream upstream) {
@@ -79,20 +104,28 @@ public final class Scopegate {
     return http.actualPort();
   }
 
+  /** Where the operators' IPC socket is, when one is configured. */
+  public Optional<Path> ipcPath() {
+    return ipc.map(IpcTransport::path);
+  }
+
   public Config config() {
     return config;
   }
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: http on {}:{}, forwarding to {}",
+        "scopegate listening: http on {}:{}{}, forwarding to {}",
         config.server().host(),
         httpPort(),
+        ipcPath().map(path -> ", ipc on " + path).orElse(""),
         config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
   }
 
   public Future<Void> stop() {
-    return http.close()
+    Future<Void> ipcStopped = ipc.map(IpcTransport::stop).orElse(Future.succeededFuture());
+    return ipcStopped
+        .eventually(http::close)
         .eventually(privacy::stop)
         .eventually(authenticator::close)
         .eventually(upstream::close);

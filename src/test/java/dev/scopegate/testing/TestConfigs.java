@@ -43,6 +43,15 @@ public final class TestConfigs {
         pem, jwks, List.of(), List.of(), Duration.ofSeconds(30), Duration.ofMillis(10), "");
   }
 
+  /** With the operators' IPC socket at {@code path}, mode 0600. */
+  public static Config withIpc(Config c, Path path) {
+    return withIpc(c, new Config.Ipc(Optional.of(path), "0600", 5 * 1024 * 1024));
+  }
+
+  public static Config withIpc(Config c, Config.Ipc ipc) {
+    return new Config(c.upstream(), c.server(), ipc, c.privacy(), c.auth(), c.metrics());
+  }
+
   public static Config withServer(Config c, Config.Server server) {
     return new Config(c.upstream(), server, c.ipc(), c.privacy(), c.auth(), c.metrics());
   }

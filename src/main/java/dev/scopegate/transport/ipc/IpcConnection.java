@@ -1,0 +1,78 @@
+package dev.scopegate.transport.ipc;
+
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One operator's connection: bytes in, framed into values, each answered through the pipeline,
+ * answers out in arrival order. Reading pauses while too many answers are outstanding or the
+ * client is not reading its answers, so a flood costs memory only up to those bounds.
+ *
+ * <p>Subscriptions (eth_subscribe over IPC) will live here: this object is where a connection's
+ * subscription registry belongs, fed by the shared upstream WebSocket and cancelled on close.
+ */
+final class IpcConnection {
+  static final int MAX_OUTSTANDING = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(IpcConnection.class);
+
+  private final NetSocket socket;
+  private final JsonFramer framer;
+  private final IpcExchange exchange;
+  private final InOrderReplies replies;
+  private boolean paused;
+
+  private IpcConnection(Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
+    this.socket = socket;
+    this.framer = new JsonFramer(maxMessageBytes);
+    this.exchange = exchange;
+    this.replies = new InOrderReplies(context, socket, this::resumeIfDrained);
+  }
+
+  /** Serves {@code socket}; called on its context. */
+  static void serve(Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
+    IpcConnection connection = new IpcConnection(context, socket, maxMessageBytes, exchange);
+    socket.handler(connection::received);
+    socket.drainHandler(v -> connection.resumeIfDrained());
+    // A client that goes away mid-answer is its own business, not an error of the server's.
+    socket.exceptionHandler(e -> LOG.debug("ipc connection failed: {}", e.toString()));
+  }
+
+  private void received(Buffer chunk) {
+    for (Frame frame : framer.feed(chunk.getBytes())) {
+      if (frame instanceof Frame.Value value) {
+        replies.add(exchange.answer(value.bytes()));
+      } else if (frame instanceof Frame.Malformed malformed) {
+        replies.add(line(RpcError.PARSE_ERROR.exception()));
+        if (!malformed.resumed()) {
+          replies.endWhenDone();
+        }
+      } else if (frame instanceof Frame.TooLarge tooLarge) {
+        replies.add(line(RpcError.BODY_TOO_LARGE.withData(
+            "at most " + tooLarge.limit() + " bytes per message (ipc.maxMessageBytes)")));
+        replies.endWhenDone();
+      }
+    }
+    if (replies.pending() >= MAX_OUTSTANDING || socket.writeQueueFull()) {
+      paused = true;
+      socket.pause();
+    }
+  }
+
+  private void resumeIfDrained() {
+    if (paused && replies.pending() < MAX_OUTSTANDING && !socket.writeQueueFull()) {
+      paused = false;
+      socket.resume();
+    }
+  }
+
+  private static Future<Optional<Buffer>> line(RpcException error) {
+    return Future.succeededFuture(Optional.of(IpcLines.error(error)));
+  }
+}
