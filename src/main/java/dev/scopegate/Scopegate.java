@@ -11,6 +11,9 @@ import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
+import dev.scopegate.transport.ws.WsContext;
+import dev.scopegate.transport.ws.WsUpgrade;
+import dev.scopegate.upstream.ws.SharedWsUpstream;
 import dev.scopegate.transport.ipc.IpcTransport;
 import dev.scopegate.upstream.HttpUpstream;
 import dev.scopegate.upstream.Upstream;
@@ -31,6 +34,7 @@ public final class Scopegate {
 
   private final Config config;
   private final Upstream upstream;
+  private final Optional<SharedWsUpstream> sharedWs;
   private final Authenticator authenticator;
   private final PrivacyService privacy;
   private final HttpServer http;
@@ -39,12 +43,14 @@ public final class Scopegate {
   private Scopegate(
       Config config,
       Upstream upstream,
+      Optional<SharedWsUpstream> sharedWs,
       Authenticator authenticator,
       PrivacyService privacy,
       HttpServer http,
       Optional<IpcTransport> ipc) {
     this.config = config;
     this.upstream = upstream;
+    this.sharedWs = sharedWs;
     this.authenticator = authenticator;
     this.privacy = privacy;
     this.http = http;
@@ -60,21 +66,43 @@ public final class Scopegate {
     Authenticator authenticator = Authenticator.create(vertx, config.auth());
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
+    Optional<SharedWsUpstream> shared = config.upstream().ws()
+        .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
     return PrivacyService.start(vertx, config, upstream, reindex)
-        .compose(privacy -> listen(vertx, config, authenticator, dispatcher(config, privacy, upstream))
-            .map(listeners -> new Scopegate(
-                config, upstream, authenticator, privacy, listeners.http(), listeners.ipc()))
-            .onFailure(e -> privacy.stop()))
+        .compose(privacy -> {
+          Policy policy = policy(config, privacy);
+          WsUpgrade ws = new WsUpgrade(vertx, authenticator, wsContext(config, policy, upstream, shared, privacy),
+              config.server().ws());
+          return listen(vertx, config, authenticator, new Dispatcher(policy, upstream), ws)
+              .map(listeners -> new Scopegate(
+                  config, upstream, shared, authenticator, privacy, listeners.http(), listeners.ipc()))
+              .onFailure(e -> privacy.stop());
+        })
         .onSuccess(Scopegate::logListening)
-        .onFailure(e -> upstream.close().eventually(authenticator::close));
+        .onFailure(e -> upstream.close()
+            .eventually(() -> shared.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
+            .eventually(authenticator::close));
+  }
+
+  private static WsContext wsContext(
+      Config config, Policy policy, Upstream upstream, Optional<SharedWsUpstream> shared, PrivacyService privacy) {
+    return WsContext.of(
+        policy,
+        upstream,
+        shared,
+        new RequestDecoder(config.server().maxBatchSize()),
+        privacy.resolver(),
+        config.server().ws().idleTimeout(),
+        config.auth().jwt().clockSkew(),
+        config.privacy().index().maxWait().multipliedBy(5));
   }
 
   private record Listeners(HttpServer http, Optional<IpcTransport> ipc) {}
 
   /** HTTP, then IPC if configured; a configured IPC that cannot be served fails the start. */
   private static Future<Listeners> listen(
-      Vertx vertx, Config config, Authenticator authenticator, Dispatcher dispatcher) {
-    return HttpTransport.start(vertx, config.server(), authenticator, dispatcher)
+      Vertx vertx, Config config, Authenticator authenticator, Dispatcher dispatcher, WsUpgrade ws) {
+    return HttpTransport.start(vertx, config.server(), authenticator, dispatcher, ws)
         .compose(http -> {
           if (config.ipc().path().isEmpty()) {
             return Future.succeededFuture(new Listeners(http, Optional.empty()));
@@ -86,12 +114,12 @@ public final class Scopegate {
         });
   }
 
-  private static Dispatcher dispatcher(Config config, PrivacyService privacy, Upstream upstream) {
+  /** The policy every transport shares: the method table with its isolation guards and filters. */
+  private static Policy policy(Config config, PrivacyService privacy) {
     GuardContext context = new GuardContext(
         privacy.resolver(), privacy.pinner(), privacy.node(), privacy::capabilities, privacy.tessera());
     FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
-    return new Dispatcher(
-        new Policy(PolicyTable.standard(IsolationRules.create(context, filterIds))), upstream);
+    return new Policy(PolicyTable.standard(IsolationRules.create(context, filterIds)));
   }
 
   /** The privacy layer: resolver, block pinner, index status. */
@@ -127,6 +155,7 @@ public final class Scopegate {
     return ipcStopped
         .eventually(http::close)
         .eventually(privacy::stop)
+        .eventually(() -> sharedWs.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
         .eventually(authenticator::close)
         .eventually(upstream::close);
   }

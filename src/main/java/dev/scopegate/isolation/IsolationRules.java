@@ -22,6 +22,8 @@ public final class IsolationRules {
     stateReads(context, guards);
     execution(context, guards);
     privatePayloads(context, guards);
+    guards.put("eth_subscribe", new SubscribeGuard());
+    guards.put("eth_unsubscribe", Guard.NONE);
     return new Isolation(guards, filters);
   }
 

@@ -67,6 +67,23 @@ public final class TestConfigs {
         c.auth(), c.metrics());
   }
 
+  /** With the node's WebSocket as {@code upstream.ws}. */
+  public static Config withUpstreamWs(Config c, java.net.URI ws) {
+    Config.Upstream u = c.upstream();
+    return new Config(
+        new Config.Upstream(u.http(), Optional.of(ws), u.privacyManager(), u.timeout()),
+        c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
+  }
+
+  /** With {@code auth.jwt.clockSkew} set (tests of expiry want none). */
+  public static Config withClockSkew(Config c, Duration skew) {
+    Config.Jwt j = c.auth().jwt();
+    return new Config(c.upstream(), c.server(), c.ipc(), c.privacy(),
+        new Config.Auth(c.auth().apiKey(), new Config.Jwt(j.publicKeyFile(), j.jwksUrl(), j.issuers(),
+            j.audiences(), skew, j.jwksMinRefetch(), j.claimsNamespace())),
+        c.metrics());
+  }
+
   public static Config withMaxWait(Config c, Duration maxWait) {
     Config.Index i = c.privacy().index();
     return new Config(c.upstream(), c.server(), c.ipc(),

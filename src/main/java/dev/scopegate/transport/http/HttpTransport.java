@@ -5,6 +5,7 @@ import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.transport.ws.WsUpgrade;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -18,11 +19,22 @@ public final class HttpTransport {
   private HttpTransport() {}
 
   public static Future<HttpServer> start(
-      Vertx vertx, Config.Server config, Authenticator authenticator, Dispatcher dispatcher) {
+      Vertx vertx,
+      Config.Server config,
+      Authenticator authenticator,
+      Dispatcher dispatcher,
+      WsUpgrade ws) {
     Router router = Router.router(vertx);
     if (!config.cors().allowedOrigins().isEmpty()) {
       router.route("/").handler(new Cors(new HashSet<>(config.cors().allowedOrigins())));
     }
+    router.get("/").handler(ctx -> {
+      if (!ctx.request().canUpgradeToWebSocket()) {
+        ctx.response().setStatusCode(405).putHeader("Allow", "POST").end();
+        return;
+      }
+      ws.upgrade(ctx.request()).onFailure(failure -> HttpReplies.failure(ctx, failure));
+    });
     router
         .post("/")
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
@@ -41,7 +53,13 @@ public final class HttpTransport {
             .setHost(config.host())
             .setPort(config.port())
             .setCompressionSupported(true)
-            .setDecompressionSupported(false);
+            .setDecompressionSupported(false)
+            .setMaxWebSocketMessageSize(intSize(config.ws().maxMessageBytes()))
+            .setMaxWebSocketFrameSize(intSize(config.ws().maxMessageBytes()));
     return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+
+  private static int intSize(long bytes) {
+    return (int) Math.min(bytes, Integer.MAX_VALUE);
   }
 }

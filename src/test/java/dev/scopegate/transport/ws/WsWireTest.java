@@ -1,0 +1,194 @@
+package dev.scopegate.transport.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.devnode.Address;
+import dev.scopegate.devnode.DevNode;
+import dev.scopegate.devnode.DevNodeOptions;
+import dev.scopegate.devnode.DevScenario;
+import dev.scopegate.devnode.PrivacyRequest;
+import dev.scopegate.devnode.Scenario;
+import dev.scopegate.devnode.TransactionRequest;
+import dev.scopegate.testing.Stack;
+import dev.scopegate.testing.TestConfigs;
+import dev.scopegate.testing.Wire;
+import dev.scopegate.testing.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** WebSocket through Scopegate: the upgrade's auth, the same policy per message, subscriptions. */
+@ExtendWith(VertxExtension.class)
+class WsWireTest {
+  private Stack stack;
+  private Scenario scenario;
+  private String tokenA;
+  private String tokenB;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
+    scenario = DevScenario.seed(node.chain());
+    stack = Stack.start(vertx, node, c -> TestConfigs.withUpstreamWs(c, node.wsUrl()));
+    stack.awaitIndexed();
+    tokenA = stack.token("rpc://eth_*", scope(scenario.keyA()));
+    tokenB = stack.token("rpc://eth_*", scope(scenario.keyB()));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  private static String scope(String key) {
+    return "private://0x0/_/contracts?owned.eoa=0x0&from.tm="
+        + key.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
+  }
+
+  private URI url() {
+    return stack.proxy().url();
+  }
+
+  private WsClient tenant(String token) throws Exception {
+    return WsClient.connect(url(), "Authorization", "Bearer " + token);
+  }
+
+  @Test
+  void theUpgradeIsAuthenticated() throws Exception {
+    assertEquals(401, WsClient.refusal(url()));
+    assertEquals(401, WsClient.refusal(url(), "Authorization", "Bearer not.a.token"));
+    assertEquals(401, WsClient.refusal(url(), "X-API-Key", "wrong"));
+    assertEquals(401, WsClient.refusal(URI.create(url() + "?access_token=" + tokenA)),
+        "a token in the query is refused unless server.ws.queryToken allows it");
+    WsClient operator = WsClient.connect(url(), "X-API-Key", TestConfigs.API_KEY);
+    assertEquals("0x539", operator.call(Wire.call(1, "eth_chainId", "[]")).get("result").asText());
+    operator.close();
+  }
+
+  @Test
+  void everyMessagePassesThePolicy() throws Exception {
+    WsClient a = tenant(stack.token("rpc://eth_chainId", scope(scenario.keyA())));
+    assertEquals("0x539", a.call(Wire.call(1, "eth_chainId", "[]")).get("result").asText());
+    assertEquals("net_version - access denied", a.call(Wire.call(2, "net_version", "[]")).get("error").get("message").asText());
+    JsonNode batch = a.call("[" + Wire.call(3, "eth_chainId", "[]") + "," + Wire.call(4, "admin_peers", "[]") + "]");
+    assertEquals("0x539", batch.get(0).get("result").asText());
+    assertEquals("admin_peers - access denied", batch.get(1).get("error").get("message").asText());
+    WsClient full = tenant(tokenA);
+    assertEquals("0x", full.call(Wire.call(5, "eth_getCode", "[\"" + scenario.privateB().address() + "\",\"latest\"]"))
+        .get("result").asText(), "state reads are guarded as over HTTP");
+    a.close();
+    full.close();
+  }
+
+  private String subscribeLogs(WsClient client) throws InterruptedException {
+    JsonNode answer = client.call(Wire.call(7, "eth_subscribe", "[\"logs\",{}]"));
+    assertTrue(answer.has("result"), answer.toString());
+    return answer.get("result").asText();
+  }
+
+  private void callContract(Address from, Address contract, Optional<PrivacyRequest> privacy) {
+    TransactionRequest call = TransactionRequest.call(from, contract, "0xbeef");
+    stack.node().chain().mineTransaction(privacy.map(call::withPrivacy).orElse(call));
+  }
+
+  private static Set<String> addressesOf(WsClient client, String subscription, int count) throws InterruptedException {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      JsonNode note = client.notification();
+      assertEquals(subscription, note.get("params").get("subscription").asText());
+      seen.add(note.get("params").get("result").get("address").asText());
+    }
+    return seen;
+  }
+
+  @Test
+  void logSubscriptionsAreIsolated() throws Exception {
+    WsClient a = tenant(tokenA);
+    WsClient b = tenant(tokenB);
+    WsClient operator = WsClient.connect(url(), "X-API-Key", TestConfigs.API_KEY);
+    String subA = subscribeLogs(a);
+    String subB = subscribeLogs(b);
+    String subOp = subscribeLogs(operator);
+
+    PrivacyRequest onlyA = PrivacyRequest.local(scenario.keyA(), List.of(), 0);
+    PrivacyRequest onlyB = PrivacyRequest.local(scenario.keyB(), List.of(), 0);
+    PrivacyRequest both = PrivacyRequest.local(scenario.keyA(), List.of(scenario.keyB()), 0);
+    callContract(scenario.ownerA(), scenario.privateA().address(), Optional.of(onlyA));
+    callContract(scenario.ownerB(), scenario.privateB().address(), Optional.of(onlyB));
+    callContract(scenario.ownerA(), scenario.shared().address(), Optional.of(both));
+    callContract(scenario.ownerA(), scenario.publicContract().address(), Optional.empty());
+
+    String privateA = scenario.privateA().address().hex();
+    String privateB = scenario.privateB().address().hex();
+    String shared = scenario.shared().address().hex();
+    String open = scenario.publicContract().address().hex();
+    assertEquals(Set.of(privateA, shared, open), addressesOf(a, subA, 3));
+    assertEquals(Set.of(privateB, shared, open), addressesOf(b, subB, 3));
+    assertEquals(Set.of(privateA, privateB, shared, open), addressesOf(operator, subOp, 4));
+    assertNull(a.pollNotification(300), "A never receives B's private log");
+    assertNull(b.pollNotification(300), "B never receives A's private log");
+    a.close();
+    b.close();
+    operator.close();
+  }
+
+  @Test
+  void newHeadsArriveAndIdsBelongToTheirConnection() throws Exception {
+    WsClient a = tenant(tokenA);
+    WsClient other = tenant(tokenA);
+    String sub = a.call(Wire.call(1, "eth_subscribe", "[\"newHeads\"]")).get("result").asText();
+    stack.node().chain().generate(1, 0, 3);
+    JsonNode head = a.notification();
+    assertEquals(sub, head.get("params").get("subscription").asText());
+    assertEquals(stack.node().chain().head().hash().hex(), head.get("params").get("result").get("hash").asText());
+    JsonNode foreign = other.call(Wire.call(2, "eth_unsubscribe", "[\"" + sub + "\"]"));
+    assertEquals("subscription not found", foreign.get("error").get("message").asText());
+    assertEquals(true, a.call(Wire.call(3, "eth_unsubscribe", "[\"" + sub + "\"]")).get("result").asBoolean());
+    stack.node().chain().generate(1, 0, 4);
+    assertNull(a.pollNotification(300), "no notification after unsubscribing");
+    a.close();
+    other.close();
+  }
+
+  @Test
+  void manyClientsShareOneUpstreamSubscription() throws Exception {
+    List<WsClient> clients = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      WsClient client = tenant(tokenA);
+      client.call(Wire.call(1, "eth_subscribe", "[\"newHeads\"]"));
+      clients.add(client);
+    }
+    assertEquals(1, stack.node().subscribeCount("newHeads"));
+    stack.node().chain().generate(1, 0, 5);
+    for (WsClient client : clients) {
+      assertEquals("newHeads", client.notification().get("params").has("result") ? "newHeads" : "none");
+      client.close();
+    }
+  }
+
+  @Test
+  void subscriptionsSurviveTheNodesWebSocketRestarting() throws Exception {
+    WsClient a = tenant(tokenA);
+    String sub = subscribeLogs(a);
+    stack.node().dropWebSockets().await(10, TimeUnit.SECONDS);
+    callContract(scenario.ownerA(), scenario.privateA().address(),
+        Optional.of(PrivacyRequest.local(scenario.keyA(), List.of(), 0)));
+    JsonNode note = a.notification();
+    assertEquals(sub, note.get("params").get("subscription").asText(), "the client keeps its id");
+    assertEquals(scenario.privateA().address().hex(), note.get("params").get("result").get("address").asText(),
+        "the log mined while the upstream socket was down is delivered (backfill or live)");
+    a.close();
+  }
+}
