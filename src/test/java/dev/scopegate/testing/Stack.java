@@ -80,6 +80,10 @@ public final class Stack implements AutoCloseable {
     return proxy;
   }
 
+  public TokenMinter minter() {
+    return minter;
+  }
+
   /** A token for a tenant holding {@code scopes}, valid for five minutes. */
   public String token(String... scopes) {
     return minter.mint("tenant", List.of(scopes), Duration.ofMinutes(5), Map.of());

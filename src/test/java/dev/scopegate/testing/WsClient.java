@@ -95,6 +95,11 @@ public final class WsClient implements WebSocket.Listener {
     return message;
   }
 
+  /** A client made without reading starts reading now (everything queued, then the close). */
+  public void startReading() {
+    socket.request(Long.MAX_VALUE);
+  }
+
   /** The close code and reason ("1008 token expired"), within {@code seconds}. */
   public String closedWithin(long seconds) throws Exception {
     return closed.get(seconds, TimeUnit.SECONDS);
@@ -124,7 +129,9 @@ public final class WsClient implements WebSocket.Listener {
       }
       partial.setLength(0);
     }
-    webSocket.request(1);
+    if (reading) {
+      webSocket.request(1);
+    }
     return null;
   }
 
