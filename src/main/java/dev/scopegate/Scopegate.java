@@ -94,7 +94,8 @@ public final class Scopegate {
         privacy.resolver(),
         config.server().ws().idleTimeout(),
         config.auth().jwt().clockSkew(),
-        config.privacy().index().maxWait().multipliedBy(5));
+        config.privacy().index().maxWait().multipliedBy(5),
+        config.server().ws().maxMessageBytes());
   }
 
   private record Listeners(HttpServer http, Optional<IpcTransport> ipc) {}

@@ -75,6 +75,13 @@ public final class TestConfigs {
         c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
   }
 
+  /** With these WebSocket settings. */
+  public static Config withWs(Config c, Config.Ws ws) {
+    Config.Server s = c.server();
+    return withServer(c, new Config.Server(s.host(), s.port(), s.maxBodyBytes(), s.maxBatchSize(),
+        s.filterIdSecret(), s.cors(), ws));
+  }
+
   /** With {@code auth.jwt.clockSkew} set (tests of expiry want none). */
   public static Config withClockSkew(Config c, Duration skew) {
     Config.Jwt j = c.auth().jwt();

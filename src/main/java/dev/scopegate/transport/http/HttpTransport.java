@@ -54,9 +54,15 @@ public final class HttpTransport {
             .setPort(config.port())
             .setCompressionSupported(true)
             .setDecompressionSupported(false)
-            .setMaxWebSocketMessageSize(intSize(config.ws().maxMessageBytes()))
-            .setMaxWebSocketFrameSize(intSize(config.ws().maxMessageBytes()));
+            // Vert.x drops a connection abruptly past these; Scopegate's own check closes it
+            // cleanly (1009) at server.ws.maxMessageBytes, well below them.
+            .setMaxWebSocketMessageSize(intSize(hardCap(config.ws().maxMessageBytes())))
+            .setMaxWebSocketFrameSize(intSize(hardCap(config.ws().maxMessageBytes())));
     return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+
+  private static long hardCap(long limit) {
+    return Math.max(limit * 4, 1 << 20);
   }
 
   private static int intSize(long bytes) {

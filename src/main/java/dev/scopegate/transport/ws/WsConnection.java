@@ -30,6 +30,7 @@ import java.time.Instant;
 public final class WsConnection implements Outbox {
   static final short POLICY_VIOLATION = 1008;
   static final short GOING_AWAY = 1001;
+  static final short TOO_BIG = 1009;
 
   private final Vertx vertx;
   private final ServerWebSocket socket;
@@ -40,6 +41,7 @@ public final class WsConnection implements Outbox {
   private final ConnectionSubscriptions subscriptions;
   private final Instant expiresAt;
   private final Duration idleTimeout;
+  private final long maxMessageBytes;
   private Future<Void> replies = Future.succeededFuture();
   private long sequence;
   private volatile long lastHeard = System.nanoTime();
@@ -55,6 +57,7 @@ public final class WsConnection implements Outbox {
     this.node = context.node();
     this.decoder = context.decoder();
     this.idleTimeout = context.idleTimeout();
+    this.maxMessageBytes = context.maxMessageBytes();
     this.expiresAt = principal.expiry().map(e -> e.plus(context.clockSkew())).orElse(Instant.MAX);
     this.subscriptions = new ConnectionSubscriptions(
         vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), this);
@@ -91,6 +94,10 @@ public final class WsConnection implements Outbox {
 
   private void received(Buffer message) {
     lastHeard = System.nanoTime();
+    if (message.length() > maxMessageBytes) {
+      close(TOO_BIG, "message over " + maxMessageBytes + " bytes");
+      return;
+    }
     long mine = ++sequence;
     Future<JsonNode> answer = Instant.now().isAfter(expiresAt)
         ? Future.succeededFuture(whole(RpcError.TOKEN_EXPIRED.exception()))

@@ -20,7 +20,8 @@ public record WsContext(
     LogVisibility visibility,
     Duration idleTimeout,
     Duration clockSkew,
-    Duration holdLimit) {
+    Duration holdLimit,
+    long maxMessageBytes) {
 
   /** Bytes a client may leave unread before it is closed as too slow. */
   static final int QUEUE_BYTES = 4 * 1024 * 1024;
@@ -33,8 +34,10 @@ public record WsContext(
       PrivacyResolver resolver,
       Duration idleTimeout,
       Duration clockSkew,
-      Duration holdLimit) {
+      Duration holdLimit,
+      long maxMessageBytes) {
     return new WsContext(
-        policy, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout, clockSkew, holdLimit);
+        policy, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout, clockSkew,
+        holdLimit, maxMessageBytes);
   }
 }
