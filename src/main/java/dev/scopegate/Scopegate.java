@@ -71,9 +71,10 @@ public final class Scopegate {
     return PrivacyService.start(vertx, config, upstream, reindex)
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
-          WsUpgrade ws = new WsUpgrade(vertx, authenticator, wsContext(config, policy, upstream, shared, privacy),
-              config.server().ws());
-          return listen(vertx, config, authenticator, new Dispatcher(policy, upstream), ws)
+          WsContext wsContext = wsContext(config, policy, upstream, shared, privacy);
+          WsUpgrade ws = new WsUpgrade(vertx, authenticator, wsContext, config.server().ws());
+          return listen(vertx, config, authenticator, new Dispatcher(policy, upstream), ws,
+                  shared.map(s -> wsContext))
               .map(listeners -> new Scopegate(
                   config, upstream, shared, authenticator, privacy, listeners.http(), listeners.ipc()))
               .onFailure(e -> privacy.stop());
@@ -102,14 +103,19 @@ public final class Scopegate {
 
   /** HTTP, then IPC if configured; a configured IPC that cannot be served fails the start. */
   private static Future<Listeners> listen(
-      Vertx vertx, Config config, Authenticator authenticator, Dispatcher dispatcher, WsUpgrade ws) {
+      Vertx vertx,
+      Config config,
+      Authenticator authenticator,
+      Dispatcher dispatcher,
+      WsUpgrade ws,
+      Optional<WsContext> subscriptions) {
     return HttpTransport.start(vertx, config.server(), authenticator, dispatcher, ws)
         .compose(http -> {
           if (config.ipc().path().isEmpty()) {
             return Future.succeededFuture(new Listeners(http, Optional.empty()));
           }
           RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
-          return IpcTransport.start(vertx, config.ipc(), decoder, dispatcher)
+          return IpcTransport.start(vertx, config.ipc(), decoder, dispatcher, subscriptions)
               .map(ipc -> new Listeners(http, Optional.of(ipc)))
               .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e)));
         });

@@ -18,6 +18,7 @@ final class InOrderReplies {
   private final NetSocket socket;
   private final Runnable onProgress;
   private final Deque<Future<Optional<Buffer>>> queue = new ArrayDeque<>();
+  private final Deque<Runnable> afterWrites = new ArrayDeque<>();
   private boolean endWhenDone;
   private boolean ended;
 
@@ -29,7 +30,13 @@ final class InOrderReplies {
   }
 
   void add(Future<Optional<Buffer>> answer) {
+    add(answer, () -> {});
+  }
+
+  /** {@code afterWrite} runs once the answer is written (subscriptions may then speak). */
+  void add(Future<Optional<Buffer>> answer, Runnable afterWrite) {
     queue.add(answer);
+    afterWrites.add(afterWrite);
     answer.onComplete(done -> onContext(this::drain));
   }
 
@@ -48,6 +55,7 @@ final class InOrderReplies {
     while (!queue.isEmpty() && queue.peek().isComplete()) {
       // Answers are recovered into error lines upstream, so a completed one has a result.
       queue.poll().result().ifPresent(socket::write);
+      afterWrites.poll().run();
       wrote = true;
     }
     if (queue.isEmpty() && endWhenDone && !ended) {

@@ -1,6 +1,11 @@
 package dev.scopegate.transport.ipc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.transport.ws.ConnectionSubscriptions;
+import dev.scopegate.transport.ws.Outbox;
+import io.vertx.core.Vertx;
 import dev.scopegate.jsonrpc.RpcException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,12 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One operator's connection: bytes in, framed into values, each answered through the pipeline,
  * answers out in arrival order. Reading pauses while too many answers are outstanding or the
- * client is not reading its answers, so a flood costs memory only up to those bounds.
- *
- * <p>Subscriptions (eth_subscribe over IPC) will live here: this object is where a connection's
- * subscription registry belongs, fed by the shared upstream WebSocket and cancelled on close.
+ * client is not reading its answers, so a flood costs memory only up to those bounds. Its
+ * subscriptions (eth_subscribe over IPC) are fed by the shared upstream WebSocket, write their
+ * notifications as lines, and end when the connection closes.
  */
-final class IpcConnection {
+final class IpcConnection implements Outbox {
   static final int MAX_OUTSTANDING = 64;
   private static final Logger LOG = LoggerFactory.getLogger(IpcConnection.class);
 
@@ -26,20 +30,30 @@ final class IpcConnection {
   private final JsonFramer framer;
   private final IpcExchange exchange;
   private final InOrderReplies replies;
+  private final Optional<ConnectionSubscriptions> subscriptions;
   private boolean paused;
+  private long sequence;
+  private volatile boolean closed;
 
-  private IpcConnection(Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
+  private IpcConnection(
+      Vertx vertx, Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
     this.socket = socket;
     this.framer = new JsonFramer(maxMessageBytes);
     this.exchange = exchange;
     this.replies = new InOrderReplies(context, socket, this::resumeIfDrained);
+    this.subscriptions = exchange.subscriptionsFor(vertx, this);
   }
 
   /** Serves {@code socket}; called on its context. */
-  static void serve(Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
-    IpcConnection connection = new IpcConnection(context, socket, maxMessageBytes, exchange);
+  static void serve(
+      Vertx vertx, Context context, NetSocket socket, long maxMessageBytes, IpcExchange exchange) {
+    IpcConnection connection = new IpcConnection(vertx, context, socket, maxMessageBytes, exchange);
     socket.handler(connection::received);
     socket.drainHandler(v -> connection.resumeIfDrained());
+    socket.closeHandler(v -> {
+      connection.closed = true;
+      connection.subscriptions.ifPresent(ConnectionSubscriptions::closeAll);
+    });
     // A client that goes away mid-answer is its own business, not an error of the server's.
     socket.exceptionHandler(e -> LOG.debug("ipc connection failed: {}", e.toString()));
   }
@@ -47,7 +61,10 @@ final class IpcConnection {
   private void received(Buffer chunk) {
     for (Frame frame : framer.feed(chunk.getBytes())) {
       if (frame instanceof Frame.Value value) {
-        replies.add(exchange.answer(value.bytes()));
+        long mine = ++sequence;
+        replies.add(
+            exchange.answer(value.bytes(), mine, subscriptions),
+            () -> subscriptions.ifPresent(s -> s.announced(mine)));
       } else if (frame instanceof Frame.Malformed malformed) {
         replies.add(line(RpcError.PARSE_ERROR.exception()));
         if (!malformed.resumed()) {
@@ -70,6 +87,21 @@ final class IpcConnection {
       paused = false;
       socket.resume();
     }
+  }
+
+  /** A notification line; a client that does not read them is closed. */
+  @Override
+  public boolean send(JsonNode message) {
+    if (closed) {
+      return false;
+    }
+    if (socket.writeQueueFull()) {
+      closed = true;
+      socket.close();
+      return false;
+    }
+    socket.write(Buffer.buffer(Json.string(message) + "\n"));
+    return true;
   }
 
   private static Future<Optional<Buffer>> line(RpcException error) {

@@ -6,6 +6,11 @@ import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.transport.ws.ConnectionSubscriptions;
+import dev.scopegate.transport.ws.ConnectionUpstream;
+import dev.scopegate.transport.ws.Outbox;
+import dev.scopegate.transport.ws.WsContext;
+import io.vertx.core.Vertx;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
@@ -23,14 +28,40 @@ final class IpcExchange {
 
   private final RequestDecoder decoder;
   private final Dispatcher dispatcher;
+  private final Optional<WsContext> subscriptions;
 
-  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher) {
+  /**
+   * {@code subscriptions}: where eth_subscribe over IPC is served from (the shared upstream
+   * socket, as for WebSocket clients); without it the node answers them.
+   */
+  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher, Optional<WsContext> subscriptions) {
     this.decoder = decoder;
     this.dispatcher = dispatcher;
+    this.subscriptions = subscriptions;
+  }
+
+  /** One connection's subscriptions, writing notifications to {@code outbox}. */
+  Optional<ConnectionSubscriptions> subscriptionsFor(Vertx vertx, Outbox outbox) {
+    return subscriptions.map(context -> new ConnectionSubscriptions(vertx, OPERATOR, context, outbox));
+  }
+
+  /** The line answering message {@code sequence}, with this connection's subscriptions. */
+  Future<Optional<Buffer>> answer(byte[] value, long sequence, Optional<ConnectionSubscriptions> own) {
+    if (own.isEmpty() || subscriptions.isEmpty()) {
+      return answer(value);
+    }
+    WsContext context = subscriptions.get();
+    Dispatcher withSubscriptions =
+        new Dispatcher(context.policy(), new ConnectionUpstream(context.node(), own.get(), sequence));
+    return answer(value, withSubscriptions);
   }
 
   /** The line answering {@code value}; empty for notifications only. */
   Future<Optional<Buffer>> answer(byte[] value) {
+    return answer(value, dispatcher);
+  }
+
+  private Future<Optional<Buffer>> answer(byte[] value, Dispatcher dispatcher) {
     RpcBody body;
     try {
       body = decoder.decode(value);

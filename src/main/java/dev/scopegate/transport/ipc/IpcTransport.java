@@ -9,7 +9,9 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
 import java.util.Set;
+import dev.scopegate.transport.ws.WsContext;
 
 /**
  * The operators' endpoint: JSON-RPC over a Unix domain socket at {@code ipc.path}, as geth
@@ -30,6 +32,16 @@ public final class IpcTransport {
   /** Serves {@code config.path()}, which must be present; fails with an {@link IpcStartException}. */
   public static Future<IpcTransport> start(
       Vertx vertx, Config.Ipc config, RequestDecoder decoder, Dispatcher dispatcher) {
+    return start(vertx, config, decoder, dispatcher, Optional.empty());
+  }
+
+  /** As above; {@code subscriptions} serves eth_subscribe over IPC from the shared upstream socket. */
+  public static Future<IpcTransport> start(
+      Vertx vertx,
+      Config.Ipc config,
+      RequestDecoder decoder,
+      Dispatcher dispatcher,
+      Optional<WsContext> subscriptions) {
     Path path = config.path().orElseThrow(() -> new IllegalArgumentException("no ipc.path"));
     Set<PosixFilePermission> mode;
     try {
@@ -37,7 +49,7 @@ public final class IpcTransport {
     } catch (IpcStartException e) {
       return Future.failedFuture(e);
     }
-    IpcExchange exchange = new IpcExchange(decoder, dispatcher);
+    IpcExchange exchange = new IpcExchange(decoder, dispatcher, subscriptions);
     return vertx
         .executeBlocking(() -> {
           ExistingSocket.clear(path);
@@ -55,7 +67,7 @@ public final class IpcTransport {
       Vertx vertx, StagedSocket staged, long maxMessageBytes, IpcExchange exchange) {
     NetServer server = vertx.createNetServer();
     server.connectHandler(
-        socket -> IpcConnection.serve(vertx.getOrCreateContext(), socket, maxMessageBytes, exchange));
+        socket -> IpcConnection.serve(vertx, vertx.getOrCreateContext(), socket, maxMessageBytes, exchange));
     return server
         .listen(SocketAddress.domainSocketAddress(staged.bindPath()))
         .recover(e -> Future.failedFuture(

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * neither read nor cancel another connection's subscription; the upstream subscription behind
  * them is shared by every client subscribed with the same parameters.
  */
-final class ConnectionSubscriptions {
+public final class ConnectionSubscriptions {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Vertx vertx;
@@ -34,6 +34,11 @@ final class ConnectionSubscriptions {
   private final Outbox outbox;
   private final Map<String, ClientSubscription> byId = new ConcurrentHashMap<>();
   private final Map<Long, List<ClientSubscription>> unannounced = new ConcurrentHashMap<>();
+
+  public ConnectionSubscriptions(
+      Vertx vertx, Principal principal, WsContext context, Outbox outbox) {
+    this(vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), outbox);
+  }
 
   ConnectionSubscriptions(
       Vertx vertx, Principal principal, Optional<SharedWsUpstream> upstream,
@@ -76,7 +81,7 @@ final class ConnectionSubscriptions {
   }
 
   /** The answers of messages up to {@code sequence} are written: their subscriptions may speak. */
-  void announced(long sequence) {
+  public void announced(long sequence) {
     unannounced.keySet().removeIf(s -> {
       if (s <= sequence) {
         unannounced.getOrDefault(s, List.of()).forEach(ClientSubscription::announce);
@@ -87,7 +92,7 @@ final class ConnectionSubscriptions {
   }
 
   /** The connection closed: every subscription ends and releases its upstream share. */
-  Future<Void> closeAll() {
+  public Future<Void> closeAll() {
     List<Future<Void>> ends = new ArrayList<>();
     new ArrayList<>(byId.values()).forEach(c -> ends.add(c.end()));
     return Future.join(ends).mapEmpty();

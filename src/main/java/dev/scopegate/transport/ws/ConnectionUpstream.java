@@ -12,12 +12,12 @@ import java.util.List;
  * The node as one WebSocket message sees it: subscriptions go to the connection's registry, every
  * other call to the node (together, as one batch). Answers come back in request order.
  */
-final class ConnectionUpstream implements Upstream {
+public final class ConnectionUpstream implements Upstream {
   private final Upstream node;
   private final ConnectionSubscriptions subscriptions;
   private final long sequence;
 
-  ConnectionUpstream(Upstream node, ConnectionSubscriptions subscriptions, long sequence) {
+  public ConnectionUpstream(Upstream node, ConnectionSubscriptions subscriptions, long sequence) {
     this.node = node;
     this.subscriptions = subscriptions;
     this.sequence = sequence;
