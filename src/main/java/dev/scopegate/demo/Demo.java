@@ -73,7 +73,11 @@ public final class Demo {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put(
         "upstream",
-        Map.of("http", node.httpUrl().toString(), "privacyManager", node.tessera().url().toString()));
+        Map.of(
+            "http", node.httpUrl().toString(),
+            "ws", node.wsUrl().toString(),
+            "privacyManager", node.tessera().url().toString()));
+    tree.put("ipc", Map.of("path", pem.getParent().resolve("scopegate.ipc").toString()));
     tree.put("privacy", Map.of("index", Map.of("path", pem.getParent().resolve("index").toString())));
     tree.put("server", Map.of("port", DEFAULT_PORT));
     tree.put(
@@ -100,6 +104,11 @@ public final class Demo {
 
   public int port() {
     return proxy.httpPort();
+  }
+
+  /** The operators' IPC socket of the demo. */
+  public java.nio.file.Path ipcPath() {
+    return proxy.ipcPath().orElseThrow();
   }
 
   public DevNode node() {

@@ -42,7 +42,8 @@ final class DemoBanner {
         "",
         "Scopegate demo is running.",
         "",
-        "  JSON-RPC endpoint : " + url + "  (HTTP POST)",
+        "  JSON-RPC endpoint : " + url + "  (HTTP POST; WebSocket at ws://127.0.0.1:" + demo.port() + "/)",
+        "  IPC (operators)   : " + demo.ipcPath(),
         "  dev node          : " + demo.node().httpUrl() + "  (behind Scopegate; unprotected)",
         "",
         "Credentials (tokens valid for an hour; paste these into your shell):",
@@ -91,6 +92,11 @@ final class DemoBanner {
         "  # operator: the API key passes every method, unfiltered (all the logs)",
         "  " + call.formatted("-H \"X-API-Key: $API_KEY\"",
             "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_getLogs\",\"params\":[{\"fromBlock\":\"0x0\"}]}"),
+        "",
+        "  # operator over IPC (no token: the socket file's permissions are the boundary)",
+        "  echo '{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"eth_getCode\",\"params\":[\""
+            + demo.scenario().privateB().address() + "\",\"latest\"]}' | socat -t2 - UNIX-CONNECT:"
+            + demo.ipcPath() + ",shut-none",
         "",
         "  # no token: HTTP 401",
         "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":9,"
