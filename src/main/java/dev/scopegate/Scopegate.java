@@ -68,7 +68,7 @@ public final class Scopegate {
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
         .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
-    return PrivacyService.start(vertx, config, upstream, reindex)
+    return PrivacyService.start(vertx, config, upstream, shared, reindex)
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
           WsContext wsContext = wsContext(config, policy, upstream, shared, privacy);

@@ -44,6 +44,7 @@ public final class PrivacyIndex {
   private Duration backoff = FIRST_BACKOFF;
   private String lastFailure = "";
   private long timer = -1;
+  private boolean idle;
   private volatile Future<?> running = Future.succeededFuture();
 
   PrivacyIndex(Vertx vertx, NodeRpc node, BlockReader reader, IndexStore store, long fromBlock, Duration poll) {
@@ -126,8 +127,25 @@ public final class PrivacyIndex {
     if (delay.isZero()) {
       context.runOnContext(v -> step());
     } else {
-      timer = vertx.setTimer(delay.toMillis(), t -> step());
+      idle = delay.equals(poll);
+      timer = vertx.setTimer(delay.toMillis(), t -> {
+        idle = false;
+        step();
+      });
     }
+  }
+
+  /**
+   * The node announced a new head (a {@code newHeads} subscription): an index waiting for its next
+   * poll reads it now. One that is busy, or backing off after a failure, carries on as it was.
+   */
+  public void newHead() {
+    context.runOnContext(v -> {
+      if (idle && !stopped && vertx.cancelTimer(timer)) {
+        idle = false;
+        step();
+      }
+    });
   }
 
   private void failed(Throwable cause) {

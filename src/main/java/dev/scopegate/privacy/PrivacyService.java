@@ -1,6 +1,12 @@
 package dev.scopegate.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.config.Config;
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.upstream.ws.SharedWsUpstream;
+import dev.scopegate.upstream.ws.Subscription;
+import dev.scopegate.upstream.ws.SubscriptionSink;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +36,11 @@ public final class PrivacyService {
   private volatile boolean stopped;
   private volatile long retryTimer = -1;
 
-  private PrivacyService(Vertx vertx, Config config, Upstream upstream) {
+  private final Optional<SharedWsUpstream> heads;
+  private volatile Optional<Subscription> headSubscription = Optional.empty();
+
+  private PrivacyService(Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads) {
+    this.heads = heads;
     this.vertx = vertx;
     this.node = new NodeRpc(upstream);
     this.tessera =
@@ -42,7 +52,13 @@ public final class PrivacyService {
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
-    PrivacyService service = new PrivacyService(vertx, config, upstream);
+    return start(vertx, config, upstream, Optional.empty(), reindex);
+  }
+
+  /** As above; with the node's WebSocket ({@code heads}) the index follows new heads by subscription. */
+  public static Future<PrivacyService> start(
+      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, boolean reindex) {
+    PrivacyService service = new PrivacyService(vertx, config, upstream, heads);
     if (service.tessera.isEmpty()) {
       LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
           + " tenants are refused every private contract");
@@ -110,8 +126,27 @@ public final class PrivacyService {
           opened.onChange(resolver::invalidate);
           index = Optional.of(opened);
           opened.start();
+          followHeads(opened);
           return null;
         });
+  }
+
+  /** New heads wake the index; polling stays as the fallback. */
+  private void followHeads(PrivacyIndex opened) {
+    heads.ifPresent(ws -> ws.subscribe(Json.MAPPER.createArrayNode().add("newHeads"), new SubscriptionSink() {
+      @Override
+      public void notification(JsonNode result) {
+        opened.newHead();
+      }
+
+      @Override
+      public void ended(RpcException why) {
+        LOG.warn("newHeads subscription ended ({}); the privacy index polls every {}",
+            why.getMessage(), config.pollInterval());
+      }
+    }).onSuccess(s -> headSubscription = Optional.of(s))
+        .onFailure(e -> LOG.warn("cannot subscribe to newHeads ({}); the privacy index polls every {}",
+            e.getMessage(), config.pollInterval())));
   }
 
   private void retryLater(Throwable cause) {
@@ -137,6 +172,7 @@ public final class PrivacyService {
     stopped = true;
     vertx.cancelTimer(retryTimer);
     tessera.ifPresent(TesseraClient::close);
+    headSubscription.ifPresent(Subscription::cancel);
     return index.map(PrivacyIndex::stop).orElse(Future.succeededFuture());
   }
 }

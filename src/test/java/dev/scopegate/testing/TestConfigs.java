@@ -91,6 +91,13 @@ public final class TestConfigs {
         c.metrics());
   }
 
+  public static Config withPollInterval(Config c, Duration poll) {
+    Config.Index i = c.privacy().index();
+    return new Config(c.upstream(), c.server(), c.ipc(),
+        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), i.maxWait(), poll)),
+        c.auth(), c.metrics());
+  }
+
   public static Config withMaxWait(Config c, Duration maxWait) {
     Config.Index i = c.privacy().index();
     return new Config(c.upstream(), c.server(), c.ipc(),
