@@ -64,6 +64,20 @@ class WsLimitsTest {
   }
 
   @Test
+  void aQueryTokenIsAcceptedOnlyWhenAllowed(Vertx vertx) throws Exception {
+    java.net.URI withToken = java.net.URI.create(stack.proxy().url() + "?access_token=" + token);
+    assertEquals(401, WsClient.refusal(withToken), "off by default");
+    Config.Ws allowing = new Config.Ws(true, List.of(), 1024, 3, 2, Duration.ofSeconds(60));
+    try (Stack other = Stack.start(vertx, DevNodeOptions.defaults(), c -> TestConfigs.withWs(c, allowing))) {
+      String tokenOfOther = other.token("rpc://eth_*");
+      WsClient browser = WsClient.connect(java.net.URI.create(other.proxy().url() + "?access_token=" + tokenOfOther));
+      assertEquals("0x539", browser.call(Wire.call(1, "eth_chainId", "[]")).get("result").asText());
+      browser.close();
+      assertEquals(401, WsClient.refusal(java.net.URI.create(other.proxy().url() + "?access_token=bad.token.here")));
+    }
+  }
+
+  @Test
   void connectionsPerTenantAndInTotal() throws Exception {
     WsClient first = connect();
     WsClient second = connect();
