@@ -107,7 +107,7 @@ public final class Demo {
   }
 
   /** The operators' IPC socket of the demo. */
-  public java.nio.file.Path ipcPath() {
+  public Path ipcPath() {
     return proxy.ipcPath().orElseThrow();
   }
 

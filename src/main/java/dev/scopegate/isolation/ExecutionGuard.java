@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
@@ -95,7 +96,7 @@ final class ExecutionGuard implements Guard {
         return prestate.get(name);
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return MissingNode.getInstance();
   }
 
   private Future<Void> requireReadable(Principal tenant, String address, long block) {

@@ -1,5 +1,6 @@
 package dev.scopegate.transport.ws;
 
+import dev.scopegate.jsonrpc.RpcException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -67,7 +68,7 @@ public final class ConnectionSubscriptions {
           unannounced.computeIfAbsent(sequence, s -> new ArrayList<>()).add(client);
           return new Answer(TextNode.valueOf(id), null);
         })
-        .recover(failure -> Future.succeededFuture(error(failure instanceof dev.scopegate.jsonrpc.RpcException known
+        .recover(failure -> Future.succeededFuture(error(failure instanceof RpcException known
             ? known : RpcError.UPSTREAM_UNREACHABLE.exception())));
   }
 
@@ -98,7 +99,7 @@ public final class ConnectionSubscriptions {
     return Future.join(ends).mapEmpty();
   }
 
-  private static Answer error(dev.scopegate.jsonrpc.RpcException e) {
+  private static Answer error(RpcException e) {
     return new Answer(null, e.body().toJson());
   }
 
