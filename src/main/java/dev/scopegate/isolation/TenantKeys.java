@@ -24,8 +24,8 @@ public final class TenantKeys {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether one of the tenant's readable keys is party. */
+  /** Whether the tenant may read what these parties share: {@link TenantGrants#mayRead}. */
   public static boolean isParty(Principal tenant, Parties parties) {
-    return parties.includesAny(of(tenant));
+    return TenantGrants.of(tenant).mayRead(parties);
   }
 }
