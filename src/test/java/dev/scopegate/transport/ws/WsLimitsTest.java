@@ -111,6 +111,37 @@ class WsLimitsTest {
   }
 
   @Test
+  void aClientThatNeverAnswersPingsIsClosedAsIdle() throws Exception {
+    java.net.URI url = stack.proxy().url();
+    try (java.net.Socket raw = new java.net.Socket(url.getHost(), url.getPort())) {
+      raw.setSoTimeout(10_000);
+      String key = java.util.Base64.getEncoder().encodeToString("scopegate-test-16".substring(0, 16).getBytes());
+      raw.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: " + key + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes());
+      java.io.DataInputStream in = new java.io.DataInputStream(raw.getInputStream());
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.readUnsignedByte());
+      }
+      assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+      // Frames from the server: pings (0x9), which this client never answers, then a close (0x8).
+      while (true) {
+        int opcode = in.readUnsignedByte() & 0x0f;
+        int length = in.readUnsignedByte() & 0x7f;
+        byte[] payload = in.readNBytes(length);
+        if (opcode == 0x8) {
+          int code = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+          String reason = new String(payload, 2, payload.length - 2);
+          assertEquals("1001 idle timeout", code + " " + reason);
+          return;
+        }
+        assertEquals(0x9, opcode, "only pings before the close");
+      }
+    }
+  }
+
+  @Test
   void aLogWhosePrivacyCannotBeResolvedEndsTheSubscriptionWithAnError() throws Exception {
     WsClient client = connect();
     String sub = client.call(Wire.call(1, "eth_subscribe", "[\"logs\",{}]")).get("result").asText();
