@@ -86,7 +86,12 @@ public final class Stack implements AutoCloseable {
 
   /** A token for a tenant holding {@code scopes}, valid for five minutes. */
   public String token(String... scopes) {
-    return minter.mint("tenant", List.of(scopes), Duration.ofMinutes(5), Map.of());
+    return tokenFor("tenant", scopes);
+  }
+
+  /** A token whose subject is {@code subject} (the identity filters are bound to). */
+  public String tokenFor(String subject, String... scopes) {
+    return minter.mint(subject, List.of(scopes), Duration.ofMinutes(5), Map.of());
   }
 
   /** Waits until the privacy index has applied the node's current head. */
