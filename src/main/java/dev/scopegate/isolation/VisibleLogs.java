@@ -16,23 +16,22 @@ import java.util.Set;
  * is party to, in their original order. Asks about each distinct contract once, whatever the
  * number of its logs; a contract whose privacy cannot be established fails the whole answer.
  */
-final class VisibleLogs {
+public final class VisibleLogs {
   private final PrivacyFacts facts;
 
-  VisibleLogs(PrivacyFacts facts) {
+  public VisibleLogs(PrivacyFacts facts) {
     this.facts = facts;
   }
 
-  Future<List<JsonNode>> of(Principal tenant, List<JsonNode> logs) {
+  public Future<List<JsonNode>> of(Principal tenant, List<JsonNode> logs) {
     // the latest block an address logged in: the resolver waits for its index to reach it
     Map<String, Long> latestBlock = new LinkedHashMap<>();
     for (JsonNode log : logs) {
       latestBlock.merge(NodeData.address(log), NodeData.blockNumber(log), Math::max);
     }
-    Set<String> keys = TenantKeys.of(tenant);
     List<String> addresses = new ArrayList<>(latestBlock.keySet());
     List<Future<Boolean>> visible = addresses.stream()
-        .map(address -> facts.contract(address, latestBlock.get(address)).map(p -> maySee(p, keys)))
+        .map(address -> facts.contract(address, latestBlock.get(address)).map(p -> maySee(tenant, p)))
         .toList();
     return Future.all(visible).map(done -> {
       Set<String> shown = new HashSet<>();
@@ -45,10 +44,8 @@ final class VisibleLogs {
     });
   }
 
-  private static boolean maySee(ContractPrivacy privacy, Set<String> keys) {
-    if (privacy instanceof ContractPrivacy.Public) {
-      return true;
-    }
-    return privacy instanceof ContractPrivacy.Private p && p.parties().includesAny(keys);
+  /** Public, or private with the tenant allowed to read it (the one read rule, TenantKeys). */
+  private static boolean maySee(Principal tenant, ContractPrivacy privacy) {
+    return !(privacy instanceof ContractPrivacy.Private p) || TenantKeys.isParty(tenant, p.parties());
   }
 }

@@ -2,23 +2,24 @@ package dev.scopegate.transport.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
-import dev.scopegate.isolation.TenantKeys;
-import dev.scopegate.privacy.ContractPrivacy;
+import dev.scopegate.isolation.PrivacyFacts;
+import dev.scopegate.isolation.VisibleLogs;
 import dev.scopegate.privacy.PrivacyResolver;
 import io.vertx.core.Future;
+import java.util.List;
 
-/** Whether a tenant may see one log of a {@code logs} subscription: public or its key party. */
+/**
+ * Whether a tenant may see one log of a {@code logs} subscription: the same rule, in the same
+ * place, as {@code eth_getLogs} ({@link VisibleLogs}).
+ */
 public final class LogVisibility {
-  private final PrivacyResolver resolver;
+  private final VisibleLogs logs;
 
   LogVisibility(PrivacyResolver resolver) {
-    this.resolver = resolver;
+    this.logs = new VisibleLogs(PrivacyFacts.of(resolver));
   }
 
   Future<Boolean> visible(Principal tenant, JsonNode log) {
-    String address = log.path("address").asText("");
-    long block = Long.decode(log.path("blockNumber").asText("0x0"));
-    return resolver.contract(address, block).map(privacy ->
-        !(privacy instanceof ContractPrivacy.Private p) || TenantKeys.isParty(tenant, p.parties()));
+    return logs.of(tenant, List.of(log)).map(shown -> !shown.isEmpty());
   }
 }
