@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ public final class DevTessera {
 
   public static final String FOREIGN_Y = "HcxyqQUmZ13O4YsYRL6VeOq8nj4vZiqfG/QGvOmLG0U=";
   public static final List<String> DEFAULT_KEYS = List.of(KA, KB, KC);
+
+  private static final int REBIND_ATTEMPTS = 40;
+  private static final long REBIND_PAUSE_MS = 25;
 
   private final Vertx vertx;
   private final TesseraStore store;
@@ -94,13 +98,13 @@ public final class DevTessera {
       return Future.succeededFuture();
     }
     TesseraFrontend frontend = new TesseraFrontend(store, available, requestCount);
-    Future<HttpServer> tcp = server(frontend).listen(port, host);
+    Future<HttpServer> tcp = listenTcp(frontend, REBIND_ATTEMPTS);
     Future<HttpServer> unix =
         socketPath
             .map(path -> server(frontend).listen(SocketAddress.domainSocketAddress(clear(path))))
             .orElse(Future.succeededFuture());
     return Future.all(tcp, unix)
-        .map(
+        .<Void>map(
             all -> {
               synchronized (this) {
                 port = tcp.result().actualPort();
@@ -110,6 +114,37 @@ public final class DevTessera {
                 }
               }
               return null;
+            })
+        .recover(
+            failure -> {
+              // One listener up and the other not: close the one, so a retry starts clean.
+              Future<Void> closeTcp =
+                  tcp.succeeded() ? tcp.result().close() : Future.succeededFuture();
+              Future<Void> closeUnix =
+                  unix.succeeded() && unix.result() != null
+                      ? unix.result().close()
+                      : Future.succeededFuture();
+              return Future.join(closeTcp, closeUnix)
+                  .transform(closed -> Future.<Void>failedFuture(failure));
+            });
+  }
+
+  /**
+   * Binds the TCP listener, on the port of the previous listener after a restart. Vert.x may
+   * complete a server's close before the kernel has released its port (seen here when a
+   * Unix-socket server closes alongside it), so a rebind is retried briefly rather than failed.
+   */
+  private Future<HttpServer> listenTcp(TesseraFrontend frontend, int attemptsLeft) {
+    return server(frontend)
+        .listen(port, host)
+        .recover(
+            failure -> {
+              if (port == 0 || attemptsLeft <= 1 || !(failure instanceof BindException)) {
+                return Future.failedFuture(failure);
+              }
+              return vertx
+                  .timer(REBIND_PAUSE_MS)
+                  .compose(elapsed -> listenTcp(frontend, attemptsLeft - 1));
             });
   }
 
