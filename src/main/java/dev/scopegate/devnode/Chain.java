@@ -28,6 +28,7 @@ public final class Chain {
   private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
   private final TransactionExecutor executor;
   private final ChainEvents events = new ChainEvents();
+  private volatile boolean tracePublicOnly;
   private long forks;
 
   public Chain(long chainId, Clock clock) {
@@ -112,6 +113,26 @@ public final class Chain {
         gas,
         address -> state.at(address, blockNumber),
         address -> privateState.account(address, blockNumber));
+  }
+
+  /**
+   * {@code debug_traceCall}'s run of a call: like {@link #simulate}, or against the public state
+   * only while {@link #traceCallsAgainstPublicStateOnly} is on.
+   */
+  synchronized Simulation simulateForTrace(CallArgs call, Address from, long gas, long blockNumber) {
+    if (!tracePublicOnly) {
+      return simulate(call, from, gas, blockNumber);
+    }
+    return Simulation.run(
+        call, from, gas, address -> state.at(address, blockNumber), address -> AccountState.EMPTY);
+  }
+
+  /**
+   * Test hook: when on, {@code debug_traceCall} sees the public state only, as GoQuorum 21.7 to
+   * 23.4 did (quorum#1674): a call to a private contract traces as a call to an empty account.
+   */
+  public void traceCallsAgainstPublicStateOnly(boolean on) {
+    tracePublicOnly = on;
   }
 
   /** What the node keeps about a private contract: flag, creation hash and parties. */

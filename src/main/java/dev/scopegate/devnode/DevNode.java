@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +49,14 @@ public final class DevNode {
     frontend.available(up);
   }
 
+  /**
+   * Test hook: every JSON-RPC answer over HTTP is sent {@code delay} after its request arrived
+   * (zero: at once), as by a node under load.
+   */
+  public void responseDelay(Duration delay) {
+    frontend.delay(delay);
+  }
+
   public static Future<DevNode> start(Vertx vertx, DevNodeOptions options) {
     TesseraStore store = new TesseraStore(options.tesseraKeys());
     Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
@@ -62,7 +71,7 @@ public final class DevNode {
             .setHost(options.host())
             .setPort(options.port())
             .setHttp2ClearTextEnabled(false); // geth speaks HTTP/1.1 only
-    HttpFrontend frontend = new HttpFrontend(dispatcher);
+    HttpFrontend frontend = new HttpFrontend(vertx, dispatcher);
     return DevTessera.start(vertx, store, options.host(), options.tesseraSocket())
         .compose(
             tessera ->

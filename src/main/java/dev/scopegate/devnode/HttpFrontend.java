@@ -2,11 +2,13 @@ package dev.scopegate.devnode;
 
 import dev.scopegate.jsonrpc.Json;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,11 +22,19 @@ final class HttpFrontend implements Handler<HttpServerRequest> {
   private static final Set<String> ACCEPTED =
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
+  private final Vertx vertx;
   private final Dispatcher dispatcher;
   private volatile boolean available = true;
+  private volatile long delayMillis;
 
-  HttpFrontend(Dispatcher dispatcher) {
+  HttpFrontend(Vertx vertx, Dispatcher dispatcher) {
+    this.vertx = vertx;
     this.dispatcher = dispatcher;
+  }
+
+  /** Every answer is sent this long after its request arrived, as by a node under load. */
+  void delay(Duration delay) {
+    delayMillis = delay.toMillis();
   }
 
   /** When false, every connection is dropped unanswered, as by a node that went down. */
@@ -64,10 +74,17 @@ final class HttpFrontend implements Handler<HttpServerRequest> {
       return;
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    dispatcher
-        .handle(body.getBytes())
-        .ifPresentOrElse(
-            answer -> response.end(Json.buffer(answer).appendString("\n")), response::end);
+    Buffer answer =
+        dispatcher
+            .handle(body.getBytes())
+            .map(json -> Json.buffer(json).appendString("\n"))
+            .orElse(Buffer.buffer());
+    long delay = delayMillis;
+    if (delay > 0) {
+      vertx.setTimer(delay, fired -> response.end(answer));
+    } else {
+      response.end(answer);
+    }
   }
 
   /** An unreadable length counts as too large: the body cannot be trusted to be small. */

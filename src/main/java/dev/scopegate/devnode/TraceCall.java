@@ -12,7 +12,8 @@ import dev.scopegate.jsonrpc.Json;
  *
  * <p>The dev node runs private calls against the private state, as GoQuorum does since the fix of
  * issue #1674 (2023). Earlier 21.7 to 23.4 nodes traced every call against the public state only: a
- * call to a private contract traced as a call to an empty account.
+ * call to a private contract traced as a call to an empty account ({@link
+ * Chain#traceCallsAgainstPublicStateOnly} makes the dev node do that).
  */
 final class TraceCall {
   static final long GAS_CAP = 25_000_000;
@@ -25,7 +26,7 @@ final class TraceCall {
     Tracer tracer = Tracer.of(params.optional(2));
     Address from = args.from().orElse(Address.ZERO);
     long gas = Math.min(args.gas().orElse(GAS_CAP), GAS_CAP);
-    Simulation simulation = chain.simulate(args, from, gas, block.number());
+    Simulation simulation = chain.simulateForTrace(args, from, gas, block.number());
     return switch (tracer) {
       case CALL -> TraceMethods.topFrame(simulation.effect().frame());
       case PRESTATE -> Prestate.render(simulation);

@@ -4,15 +4,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Says once that the node's call traces cannot see private state. */
+/** Says once per server, for all its execution guards, that the node's call traces are blind. */
 final class BlindTraceWarning {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionGuard.class);
-  private static final AtomicBoolean SAID = new AtomicBoolean();
+  private final AtomicBoolean said = new AtomicBoolean();
 
-  private BlindTraceWarning() {}
-
-  static void once() {
-    if (SAID.compareAndSet(false, true)) {
+  void once() {
+    if (said.compareAndSet(false, true)) {
       LOG.warn("the node's debug_traceCall does not see private state (GoQuorum 21.7 to 23.4):"
           + " tenants' calls are checked by their target only, not by what they reach inside");
     }

@@ -29,10 +29,12 @@ final class ExecutionGuard implements Guard {
 
   private final GuardContext context;
   private final int blockIndex;
+  private final BlindTraceWarning blind;
 
-  ExecutionGuard(GuardContext context, int blockIndex) {
+  ExecutionGuard(GuardContext context, int blockIndex, BlindTraceWarning blind) {
     this.context = context;
     this.blockIndex = blockIndex;
+    this.blind = blind;
   }
 
   @Override
@@ -61,9 +63,9 @@ final class ExecutionGuard implements Guard {
     }
     return context.node()
         .call("debug_traceCall", call, BlockPinner.asParameter(block), PRESTATE)
-        .compose(prestate -> blindTo(prestate, to, block).compose(blind -> {
-          if (blind) {
-            BlindTraceWarning.once();
+        .compose(prestate -> blindTo(prestate, to, block).compose(blindToTarget -> {
+          if (blindToTarget) {
+            blind.once();
             return Future.succeededFuture();
           }
           List<Future<Void>> checks = new ArrayList<>();

@@ -77,6 +77,11 @@ public final class WsClient implements WebSocket.Listener {
     return take(answers, "answer");
   }
 
+  /** The next answer to a call, within ten seconds. */
+  public JsonNode answer() throws InterruptedException {
+    return take(answers, "answer");
+  }
+
   /** The next subscription notification, within ten seconds. */
   public JsonNode notification() throws InterruptedException {
     return take(notifications, "notification");

@@ -20,6 +20,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * One client's WebSocket: each message — call or batch — goes through the same pipeline as HTTP
@@ -31,6 +34,7 @@ public final class WsConnection implements Outbox {
   static final short POLICY_VIOLATION = 1008;
   static final short GOING_AWAY = 1001;
   static final short TOO_BIG = 1009;
+  private static final RpcException TOKEN_EXPIRED = RpcError.TOKEN_EXPIRED.exception();
 
   private final Vertx vertx;
   private final ServerWebSocket socket;
@@ -43,6 +47,11 @@ public final class WsConnection implements Outbox {
   private final Duration idleTimeout;
   private final long maxMessageBytes;
   private Future<Void> replies = Future.succeededFuture();
+  /**
+   * Messages received and not yet answered, by arrival, each with what it is answered if the token
+   * expires first; guarded by itself.
+   */
+  private final SortedMap<Long, Supplier<JsonNode>> unanswered = new TreeMap<>();
   private long sequence;
   private volatile long lastHeard = System.nanoTime();
   private volatile boolean closing;
@@ -78,7 +87,7 @@ public final class WsConnection implements Outbox {
     });
     if (!expiresAt.equals(Instant.MAX)) {
       long millis = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
-      expiryTimer = vertx.setTimer(millis, t -> close(POLICY_VIOLATION, "token expired"));
+      expiryTimer = vertx.setTimer(millis, t -> expire());
     }
     long tick = Math.max(10, idleTimeout.toMillis() / 2);
     idleTimer = vertx.setPeriodic(tick, t -> keepAlive());
@@ -99,28 +108,68 @@ public final class WsConnection implements Outbox {
       return;
     }
     long mine = ++sequence;
-    Future<JsonNode> answer = Instant.now().isAfter(expiresAt)
-        ? Future.succeededFuture(whole(RpcError.TOKEN_EXPIRED.exception()))
-        : answer(message.getBytes(), mine);
+    RpcBody body;
+    try {
+      body = decoder.decode(message.getBytes());
+    } catch (RpcException whole) {
+      JsonNode refusal = whole(whole);
+      track(mine, () -> refusal);
+      enqueue(mine, Future.succeededFuture(refusal));
+      return;
+    }
+    track(mine, () -> render(body.batch(), Reply.refusingAll(body.calls(), TOKEN_EXPIRED)));
+    if (Instant.now().isAfter(expiresAt)) { // the expiry timer has not fired yet
+      expire();
+      return;
+    }
+    Dispatcher dispatcher = new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine));
+    enqueue(mine, dispatcher.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply)));
+  }
+
+  private void track(long mine, Supplier<JsonNode> ifExpired) {
+    synchronized (unanswered) {
+      unanswered.put(mine, ifExpired);
+    }
+  }
+
+  /** Sends {@code answer} after every earlier message's answer (null: nothing to send). */
+  private void enqueue(long mine, Future<JsonNode> answer) {
     replies = replies.compose(v -> answer).compose(json -> {
-      if (json != null) {
-        send(json);
+      synchronized (unanswered) { // once expire() has run, send() refuses: closing is set
+        unanswered.remove(mine);
+        if (json != null) {
+          send(json);
+        }
       }
       subscriptions.announced(mine);
       return Future.<Void>succeededFuture();
-    }, failure -> Future.succeededFuture());
+    }, failure -> {
+      synchronized (unanswered) {
+        unanswered.remove(mine);
+      }
+      return Future.succeededFuture();
+    });
   }
 
-  /** The answer to one message: a response, an array of them, or null (notifications only). */
-  private Future<JsonNode> answer(byte[] bytes, long mine) {
-    RpcBody body;
-    try {
-      body = decoder.decode(bytes);
-    } catch (RpcException whole) {
-      return Future.succeededFuture(whole(whole));
+  /**
+   * The token has expired: every call not yet answered — received before the expiry and still at
+   * the node, or racing the close — gets {@code -32001 token expired} with its id, in order of
+   * arrival; no answer computed after this moment reaches the client; then the socket closes.
+   */
+  private void expire() {
+    synchronized (unanswered) {
+      if (closing) {
+        return;
+      }
+      for (Supplier<JsonNode> ifExpired : unanswered.values()) {
+        JsonNode refusal = ifExpired.get();
+        if (refusal != null) {
+          send(refusal);
+        }
+      }
+      unanswered.clear();
+      close(POLICY_VIOLATION, "token expired");
     }
-    Dispatcher dispatcher = new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine));
-    return dispatcher.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply));
   }
 
   private static JsonNode render(boolean batch, Reply reply) {

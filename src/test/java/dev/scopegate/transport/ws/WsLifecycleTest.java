@@ -3,6 +3,7 @@ package dev.scopegate.transport.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.devnode.DevNode;
 import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.testing.Stack;
@@ -44,6 +45,32 @@ class WsLifecycleTest {
     String sub = client.call(Wire.call(1, "eth_subscribe", "[\"newHeads\"]")).get("result").asText();
     assertTrue(sub.startsWith("0x"));
     assertEquals("1008 token expired", client.closedWithin(10));
+  }
+
+  @Test
+  void callsStillAtTheNodeWhenTheTokenExpiresAreAnsweredTokenExpiredThenTheSocketCloses()
+      throws Exception {
+    String token = stack.minter().mint("tenant", List.of("rpc://eth_*"), Duration.ofSeconds(2), Map.of());
+    WsClient client = WsClient.connect(stack.proxy().url(), "Authorization", "Bearer " + token);
+    assertEquals("0x0", client.call(Wire.call(1, "eth_gasPrice", "[]")).get("result").asText());
+
+    stack.node().resetRequestCounts();
+    stack.node().responseDelay(Duration.ofSeconds(6)); // answers arrive after the expiry
+    client.send(Wire.call(7, "eth_gasPrice", "[]"));
+    client.send("[" + Wire.call(8, "eth_gasPrice", "[]") + "," + Wire.call(9, "eth_chainId", "[]") + "]");
+
+    JsonNode single = client.answer();
+    assertEquals(7, single.get("id").asInt(), single.toString());
+    assertEquals(-32001, single.get("error").get("code").asInt(), single.toString());
+    assertEquals("token expired", single.get("error").get("message").asText());
+    JsonNode batch = client.answer();
+    assertEquals(2, batch.size(), batch.toString());
+    assertEquals(8, batch.get(0).get("id").asInt());
+    assertEquals(9, batch.get(1).get("id").asInt());
+    batch.forEach(answer -> assertEquals(-32001, answer.get("error").get("code").asInt()));
+    assertEquals("1008 token expired", client.closedWithin(10));
+    // The calls had reached the node before the expiry: refused in flight, not at the door.
+    assertTrue(stack.node().requestCount("eth_gasPrice") >= 2, "calls forwarded before the expiry");
   }
 
   @Test
