@@ -131,7 +131,11 @@ public final class PrivacyService {
         });
   }
 
-  /** New heads wake the index; polling stays as the fallback. */
+  /**
+   * New heads wake the index; polling stays as the fallback. A head that came before the
+   * subscription took effect, or while the upstream socket was down, has no notification: the
+   * index looks once when the subscription is (re-)established.
+   */
   private void followHeads(PrivacyIndex opened) {
     heads.ifPresent(ws -> ws.subscribe(Json.MAPPER.createArrayNode().add("newHeads"), new SubscriptionSink() {
       @Override
@@ -140,11 +144,19 @@ public final class PrivacyService {
       }
 
       @Override
+      public void resumed() {
+        opened.newHead();
+      }
+
+      @Override
       public void ended(RpcException why) {
         LOG.warn("newHeads subscription ended ({}); the privacy index polls every {}",
             why.getMessage(), config.pollInterval());
       }
-    }).onSuccess(s -> headSubscription = Optional.of(s))
+    }).onSuccess(s -> {
+      headSubscription = Optional.of(s);
+      opened.newHead();
+    })
         .onFailure(e -> LOG.warn("cannot subscribe to newHeads ({}); the privacy index polls every {}",
             e.getMessage(), config.pollInterval())));
   }

@@ -87,6 +87,7 @@ final class Resumption {
   private void restored(Topic topic) {
     vertx.cancelTimer(topic.giveUpTimer());
     topic.giveUpTimer(-1);
+    topic.resumed();
   }
 
   private void failed(Topic topic, int attempt, Throwable cause) {

@@ -13,4 +13,10 @@ public interface SubscriptionSink {
 
   /** The subscription could not be (re-)established; nothing follows. */
   void ended(RpcException why);
+
+  /**
+   * The subscription is established again after the upstream socket was lost (logs missed
+   * meanwhile already backfilled); other notifications the node sent in the gap are gone.
+   */
+  default void resumed() {}
 }

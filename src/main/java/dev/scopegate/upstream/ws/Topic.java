@@ -138,6 +138,15 @@ final class Topic {
     snapshot = null;
   }
 
+  /** Established again after the socket was lost: every sink is told. */
+  void resumed() {
+    for (Member member : members()) {
+      if (member.active()) {
+        member.sink().resumed();
+      }
+    }
+  }
+
   /** The last sink left: nobody to tell. */
   void close() {
     closed = true;
