@@ -2,6 +2,10 @@ package dev.scopegate;
 
 import dev.scopegate.auth.Authenticator;
 import dev.scopegate.config.Config;
+import dev.scopegate.observe.Metrics;
+import dev.scopegate.observe.MetricsServer;
+import dev.scopegate.observe.MetricsStartException;
+import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
@@ -39,6 +43,8 @@ public final class Scopegate {
   private final PrivacyService privacy;
   private final HttpServer http;
   private final Optional<IpcTransport> ipc;
+  private final Metrics metrics;
+  private final HttpServer metricsServer;
 
   private Scopegate(
       Config config,
@@ -46,15 +52,17 @@ public final class Scopegate {
       Optional<SharedWsUpstream> sharedWs,
       Authenticator authenticator,
       PrivacyService privacy,
-      HttpServer http,
-      Optional<IpcTransport> ipc) {
+      Listeners listeners,
+      Metrics metrics) {
     this.config = config;
     this.upstream = upstream;
     this.sharedWs = sharedWs;
     this.authenticator = authenticator;
     this.privacy = privacy;
-    this.http = http;
-    this.ipc = ipc;
+    this.http = listeners.http();
+    this.ipc = listeners.ipc();
+    this.metrics = metrics;
+    this.metricsServer = listeners.metrics();
   }
 
   public static Future<Scopegate> start(Vertx vertx, Config config) {
@@ -68,25 +76,54 @@ public final class Scopegate {
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
         .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
+    Metrics metrics = new Metrics();
     return PrivacyService.start(vertx, config, upstream, shared, reindex)
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
-          WsContext wsContext = wsContext(config, policy, upstream, shared, privacy);
-          WsUpgrade ws = new WsUpgrade(vertx, authenticator, wsContext, config.server().ws());
-          return listen(vertx, config, authenticator, new Dispatcher(policy, upstream), ws,
-                  shared.map(s -> wsContext))
+          WsContext wsContext = wsContext(
+              config, policy, upstream, shared, privacy, metrics.calls("ws", policy::knows));
+          WsUpgrade ws = new WsUpgrade(
+              vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
+          gauges(metrics, ws, privacy);
+          Transports transports = new Transports(
+              authenticator.observed(metrics.authRefusals("http")),
+              new Dispatcher(policy, upstream, metrics.calls("http", policy::knows)),
+              new Dispatcher(policy, upstream, metrics.calls("ipc", policy::knows)),
+              ws,
+              shared.map(s -> wsContext));
+          return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, authenticator, privacy, listeners.http(), listeners.ipc()))
+                  config, upstream, shared, authenticator, privacy, listeners, metrics))
               .onFailure(e -> privacy.stop());
         })
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close()
             .eventually(() -> shared.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
-            .eventually(authenticator::close));
+            .eventually(authenticator::close)
+            .onComplete(closed -> metrics.close()));
+  }
+
+  /** What the metrics read at each scrape: connections and the privacy index's position. */
+  private static void gauges(Metrics metrics, WsUpgrade ws, PrivacyService privacy) {
+    metrics.gauge("scopegate.ws.connections", "Open client WebSocket connections",
+        ws, upgrade -> upgrade.limits().open());
+    metrics.gauge("scopegate.privacy.index.block",
+        "Last block the privacy index has applied (-1: none yet, or no index)",
+        privacy, p -> p.index().map(i -> i.status().indexedBlock()).orElse(-1L));
+    metrics.gauge("scopegate.privacy.index.node.head", "The node's head as the privacy index last saw it",
+        privacy, p -> p.index().map(i -> i.status().nodeHead()).orElse(-1L));
+    metrics.gauge("scopegate.privacy.index.lag.blocks",
+        "Blocks the privacy index is behind the node's head (tenants wait or are refused meanwhile)",
+        privacy, p -> p.index().map(i -> i.status().lag()).orElse(0L));
   }
 
   private static WsContext wsContext(
-      Config config, Policy policy, Upstream upstream, Optional<SharedWsUpstream> shared, PrivacyService privacy) {
+      Config config,
+      Policy policy,
+      Upstream upstream,
+      Optional<SharedWsUpstream> shared,
+      PrivacyService privacy,
+      CallObserver observer) {
     return WsContext.of(
         policy,
         upstream,
@@ -96,29 +133,42 @@ public final class Scopegate {
         config.server().ws().idleTimeout(),
         config.auth().jwt().clockSkew(),
         config.privacy().index().maxWait().multipliedBy(5),
-        config.server().ws().maxMessageBytes());
+        config.server().ws().maxMessageBytes(),
+        observer);
   }
 
-  private record Listeners(HttpServer http, Optional<IpcTransport> ipc) {}
-
-  /** HTTP, then IPC if configured; a configured IPC that cannot be served fails the start. */
-  private static Future<Listeners> listen(
-      Vertx vertx,
-      Config config,
-      Authenticator authenticator,
-      Dispatcher dispatcher,
+  /** What the listeners serve: each transport's pipeline, observed under its own name. */
+  private record Transports(
+      Authenticator httpAuth,
+      Dispatcher http,
+      Dispatcher ipc,
       WsUpgrade ws,
-      Optional<WsContext> subscriptions) {
-    return HttpTransport.start(vertx, config.server(), authenticator, dispatcher, ws)
-        .compose(http -> {
-          if (config.ipc().path().isEmpty()) {
-            return Future.succeededFuture(new Listeners(http, Optional.empty()));
-          }
-          RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
-          return IpcTransport.start(vertx, config.ipc(), decoder, dispatcher, subscriptions)
-              .map(ipc -> new Listeners(http, Optional.of(ipc)))
-              .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e)));
-        });
+      Optional<WsContext> subscriptions) {}
+
+  private record Listeners(HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics) {}
+
+  /**
+   * HTTP, then IPC if configured, then the metrics port; whatever cannot be served fails the
+   * start (a configured IPC is never silently left out), closing what was already listening.
+   */
+  private static Future<Listeners> listen(
+      Vertx vertx, Config config, Transports transports, Metrics metrics) {
+    return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws())
+        .compose(http -> ipc(vertx, config, transports)
+            .compose(ipc -> MetricsServer.start(vertx, config.server().host(), config.metrics().port(), metrics)
+                .map(served -> new Listeners(http, ipc, served))
+                .recover(e -> Future.<Listeners>failedFuture(new MetricsStartException(config.server().host(), config.metrics().port(), e))
+                    .eventually(() -> ipc.map(IpcTransport::stop).orElse(Future.succeededFuture()))))
+            .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e))));
+  }
+
+  private static Future<Optional<IpcTransport>> ipc(Vertx vertx, Config config, Transports transports) {
+    if (config.ipc().path().isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
+    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions())
+        .map(Optional::of);
   }
 
   /** The policy every transport shares: the method table with its isolation guards and filters. */
@@ -148,12 +198,19 @@ public final class Scopegate {
     return config;
   }
 
+  /** The metrics port actually bound (useful with port 0). */
+  public int metricsPort() {
+    return metricsServer.actualPort();
+  }
+
   private void logListening() {
     LOG.info(
-        "scopegate listening: http on {}:{}{}, forwarding to {}",
+        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
         config.server().host(),
         httpPort(),
         ipcPath().map(path -> ", ipc on " + path).orElse(""),
+        config.server().host(),
+        metricsPort(),
         config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
   }
 
@@ -161,9 +218,11 @@ public final class Scopegate {
     Future<Void> ipcStopped = ipc.map(IpcTransport::stop).orElse(Future.succeededFuture());
     return ipcStopped
         .eventually(http::close)
+        .eventually(metricsServer::close)
         .eventually(privacy::stop)
         .eventually(() -> sharedWs.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
         .eventually(authenticator::close)
-        .eventually(upstream::close);
+        .eventually(upstream::close)
+        .onComplete(stopped -> metrics.close());
   }
 }

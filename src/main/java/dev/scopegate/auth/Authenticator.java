@@ -2,9 +2,11 @@ package dev.scopegate.auth;
 
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Establishes who calls over HTTP or WebSocket. An {@code X-API-Key} header decides alone: the
@@ -16,10 +18,21 @@ public final class Authenticator {
 
   private final ApiKey apiKey;
   private final TokenVerifier verifier;
+  private final Consumer<RpcError> onRefusal;
 
   public Authenticator(String apiKey, TokenVerifier verifier) {
-    this.apiKey = new ApiKey(apiKey);
+    this(new ApiKey(apiKey), verifier, refused -> {});
+  }
+
+  private Authenticator(ApiKey apiKey, TokenVerifier verifier, Consumer<RpcError> onRefusal) {
+    this.apiKey = apiKey;
     this.verifier = verifier;
+    this.onRefusal = onRefusal;
+  }
+
+  /** The same checks (sharing the verifier and its cache), telling {@code onRefusal} each refusal. */
+  public Authenticator observed(Consumer<RpcError> onRefusal) {
+    return new Authenticator(apiKey, verifier, onRefusal);
   }
 
   /** The authenticator {@code auth} describes; see {@link TokenVerifiers#create}. */
@@ -34,6 +47,14 @@ public final class Authenticator {
    */
   public Future<Principal> authenticate(
       Optional<String> authorization, Optional<String> apiKeyHeader) {
+    return check(authorization, apiKeyHeader).onFailure(failure -> {
+      if (failure instanceof RpcException refused) {
+        onRefusal.accept(refused.error());
+      }
+    });
+  }
+
+  private Future<Principal> check(Optional<String> authorization, Optional<String> apiKeyHeader) {
     if (apiKeyHeader.isPresent()) {
       return apiKey.matches(apiKeyHeader.get())
           ? Future.succeededFuture(Principal.operator("api-key"))

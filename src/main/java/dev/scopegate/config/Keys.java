@@ -101,7 +101,7 @@ final class Keys {
           + " as Codefi Orchestrate does.");
 
   static final Key<Integer> METRICS_PORT = key("metrics.port", integer(0, 65535), "8082",
-      "Port of the Prometheus metrics, unauthenticated; 0 picks a free port.");
+      "Port of the Prometheus metrics (`GET /metrics`), on `server.host`, unauthenticated; 0 picks a free port.");
 
   static final List<Key<?>> ALL = List.copyOf(TABLE);
   private static final Map<String, Key<?>> BY_PATH = index(Key::path);

@@ -106,6 +106,11 @@ public final class Demo {
     return proxy.httpPort();
   }
 
+  /** The port of the demo's Prometheus metrics. */
+  public int metricsPort() {
+    return proxy.metricsPort();
+  }
+
   /** The operators' IPC socket of the demo. */
   public Path ipcPath() {
     return proxy.ipcPath().orElseThrow();

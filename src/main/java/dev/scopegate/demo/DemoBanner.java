@@ -44,6 +44,7 @@ final class DemoBanner {
         "",
         "  JSON-RPC endpoint : " + url + "  (HTTP POST; WebSocket at ws://127.0.0.1:" + demo.port() + "/)",
         "  IPC (operators)   : " + demo.ipcPath(),
+        "  metrics           : http://127.0.0.1:" + demo.metricsPort() + "/metrics  (Prometheus, no credentials)",
         "  dev node          : " + demo.node().httpUrl() + "  (behind Scopegate; unprotected)",
         "",
         "Credentials (tokens valid for an hour; paste these into your shell):",
@@ -97,6 +98,9 @@ final class DemoBanner {
         "  echo '{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"eth_getCode\",\"params\":[\""
             + demo.scenario().privateB().address() + "\",\"latest\"]}' | socat -t2 - UNIX-CONNECT:"
             + demo.ipcPath() + ",shut-none",
+        "",
+        "  # what the calls above did, as Prometheus scrapes it",
+        "  curl -s http://127.0.0.1:" + demo.metricsPort() + "/metrics | grep '^scopegate_calls_total'",
         "",
         "  # no token: HTTP 401",
         "  curl -si -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":9,"

@@ -29,13 +29,25 @@ public final class Dispatcher {
 
   private final Policy policy;
   private final Upstream upstream;
+  private final CallObserver observer;
 
   public Dispatcher(Policy policy, Upstream upstream) {
+    this(policy, upstream, CallObserver.NONE);
+  }
+
+  public Dispatcher(Policy policy, Upstream upstream, CallObserver observer) {
     this.policy = policy;
     this.upstream = upstream;
+    this.observer = observer;
+  }
+
+  /** The same pipeline, observed the same way, forwarding to {@code other}. */
+  public Dispatcher via(Upstream other) {
+    return new Dispatcher(policy, other, observer);
   }
 
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls) {
+    long start = System.nanoTime();
     List<Future<Decision>> decisions = new ArrayList<>(calls.size());
     for (RpcCall call : calls) {
       decisions.add(
@@ -43,10 +55,15 @@ public final class Dispatcher {
               ? policy.authorize(principal, request)
               : Future.failedFuture(((RpcCall.Invalid) call).error()));
     }
-    return Future.join(decisions).transform(done -> forward(principal, calls, decisions));
+    return Future.join(decisions)
+        .transform(done -> forward(principal, calls, decisions))
+        .map(slots -> reply(principal, calls, slots, start));
   }
 
-  private Future<Reply> forward(
+  /** Each call's answer in its slot (null for a notification), and the HTTP status that fits. */
+  private record Slots(RpcResponse[] answers, int httpStatus) {}
+
+  private Future<Slots> forward(
       Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
     List<RpcRequest> outgoing = new ArrayList<>();
@@ -78,7 +95,7 @@ public final class Dispatcher {
                 int slot = answered.get(k);
                 slots[slot] = toResponse(calls.get(slot), filtered.get(k));
               }
-              return reply(slots, 200);
+              return new Slots(slots, 200);
             })
         .recover(
             failure -> {
@@ -86,7 +103,7 @@ public final class Dispatcher {
               for (int slot : answered) {
                 slots[slot] = RpcResponse.error(calls.get(slot).id().orElseThrow(), error);
               }
-              return Future.succeededFuture(reply(slots, error.error().httpStatus()));
+              return Future.succeededFuture(new Slots(slots, error.error().httpStatus()));
             });
   }
 
@@ -112,8 +129,14 @@ public final class Dispatcher {
         : RpcResponse.result(id, answer.result());
   }
 
-  private static Reply reply(RpcResponse[] slots, int status) {
-    return new Reply(Arrays.stream(slots).filter(Objects::nonNull).toList(), status);
+  private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start) {
+    try {
+      observer.dispatched(principal, calls, Arrays.asList(slots.answers()), System.nanoTime() - start);
+    } catch (RuntimeException e) {
+      LOG.warn("a call observer failed: {}", e.toString());
+    }
+    return new Reply(
+        Arrays.stream(slots.answers()).filter(Objects::nonNull).toList(), slots.httpStatus());
   }
 
   private static RpcException rpcError(Throwable failure) {

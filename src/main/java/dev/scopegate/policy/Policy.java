@@ -17,6 +17,11 @@ public final class Policy {
     this.table = table;
   }
 
+  /** Whether the method has a row in the table (a method without one is refused to tenants). */
+  public boolean knows(String method) {
+    return table.rule(method).isPresent();
+  }
+
   /** What to do with the call (forward, maybe rewritten; answer here), or a failure to answer with. */
   public Future<Decision> authorize(Principal principal, RpcRequest request) {
     if (principal.isOperator()) {

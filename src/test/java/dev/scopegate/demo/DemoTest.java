@@ -26,7 +26,7 @@ class DemoTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    demo = Demo.start(vertx, Map.of("SCOPEGATE_SERVER_PORT", "0")).await(20, TimeUnit.SECONDS);
+    demo = Demo.start(vertx, Map.of("SCOPEGATE_SERVER_PORT", "0", "SCOPEGATE_METRICS_PORT", "0")).await(20, TimeUnit.SECONDS);
     banner = demo.banner();
   }
 

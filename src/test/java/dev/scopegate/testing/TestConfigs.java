@@ -52,6 +52,10 @@ public final class TestConfigs {
     return new Config(c.upstream(), c.server(), ipc, c.privacy(), c.auth(), c.metrics());
   }
 
+  public static Config withMetricsPort(Config c, int port) {
+    return new Config(c.upstream(), c.server(), c.ipc(), c.privacy(), c.auth(), new Config.Metrics(port));
+  }
+
   public static Config withServer(Config c, Config.Server server) {
     return new Config(c.upstream(), server, c.ipc(), c.privacy(), c.auth(), c.metrics());
   }

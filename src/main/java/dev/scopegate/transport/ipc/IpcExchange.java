@@ -52,7 +52,7 @@ final class IpcExchange {
     }
     WsContext context = subscriptions.get();
     Dispatcher withSubscriptions =
-        new Dispatcher(context.policy(), new ConnectionUpstream(context.node(), own.get(), sequence));
+        dispatcher.via(new ConnectionUpstream(context.node(), own.get(), sequence));
     return answer(value, withSubscriptions);
   }
 

@@ -10,6 +10,7 @@ import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcResponse;
+import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.pipeline.Reply;
 import dev.scopegate.policy.Policy;
@@ -41,6 +42,7 @@ public final class WsConnection implements Outbox {
   private final Principal principal;
   private final Policy policy;
   private final Upstream node;
+  private final CallObserver observer;
   private final RequestDecoder decoder;
   private final ConnectionSubscriptions subscriptions;
   private final Instant expiresAt;
@@ -64,6 +66,7 @@ public final class WsConnection implements Outbox {
     this.principal = principal;
     this.policy = context.policy();
     this.node = context.node();
+    this.observer = context.observer();
     this.decoder = context.decoder();
     this.idleTimeout = context.idleTimeout();
     this.maxMessageBytes = context.maxMessageBytes();
@@ -122,7 +125,8 @@ public final class WsConnection implements Outbox {
       expire();
       return;
     }
-    Dispatcher dispatcher = new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine));
+    Dispatcher dispatcher =
+        new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine), observer);
     enqueue(mine, dispatcher.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply)));
   }
 

@@ -1,6 +1,7 @@
 package dev.scopegate.transport.ws;
 
 import dev.scopegate.jsonrpc.RequestDecoder;
+import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.privacy.PrivacyResolver;
 import dev.scopegate.upstream.Upstream;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What every WebSocket connection shares: the policy, the node (for calls), the shared upstream
- * socket (for subscriptions, when {@code upstream.ws} is set), and the limits.
+ * socket (for subscriptions, when {@code upstream.ws} is set), the limits, and what observes
+ * their calls (metrics).
  */
 public record WsContext(
     Policy policy,
@@ -21,7 +23,8 @@ public record WsContext(
     Duration idleTimeout,
     Duration clockSkew,
     Duration holdLimit,
-    long maxMessageBytes) {
+    long maxMessageBytes,
+    CallObserver observer) {
 
   /** Bytes a client may leave unread before it is closed as too slow. */
   static final int QUEUE_BYTES = 4 * 1024 * 1024;
@@ -35,9 +38,10 @@ public record WsContext(
       Duration idleTimeout,
       Duration clockSkew,
       Duration holdLimit,
-      long maxMessageBytes) {
+      long maxMessageBytes,
+      CallObserver observer) {
     return new WsContext(
         policy, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout, clockSkew,
-        holdLimit, maxMessageBytes);
+        holdLimit, maxMessageBytes, observer);
   }
 }

@@ -1,0 +1,91 @@
+package dev.scopegate.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.RpcCall;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.jsonrpc.RpcResponse;
+import dev.scopegate.pipeline.CallObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code scopegate_calls_total{transport, principal, method, result}} for every call and
+ * {@code scopegate_request_duration_seconds{transport, principal}} for every body. {@code result}
+ * is {@code ok}, {@code notification}, or the JSON-RPC error code — Scopegate's own codes and
+ * the standard ones; any other code a node sends counts as {@code other}.
+ */
+final class CallMetrics implements CallObserver {
+  /** Scopegate's codes, and JSON-RPC's "method not found" that nodes answer. */
+  private static final Set<Integer> KNOWN_CODES =
+      Stream.concat(Arrays.stream(RpcError.values()).map(RpcError::code), Stream.of(-32601))
+          .collect(Collectors.toUnmodifiableSet());
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)
+  };
+
+  private final MeterRegistry registry;
+  private final String transport;
+  private final Predicate<String> knownMethod;
+
+  CallMetrics(MeterRegistry registry, String transport, Predicate<String> knownMethod) {
+    this.registry = registry;
+    this.transport = transport;
+    this.knownMethod = knownMethod;
+  }
+
+  @Override
+  public void dispatched(
+      Principal principal, List<RpcCall> calls, List<RpcResponse> answers, long nanos) {
+    String kind = principal.kind().name().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < calls.size(); i++) {
+      Counter.builder("scopegate.calls")
+          .description("JSON-RPC calls answered, by transport, principal kind, method and result")
+          .tag("transport", transport)
+          .tag("principal", kind)
+          .tag("method", method(calls.get(i)))
+          .tag("result", result(answers.get(i)))
+          .register(registry)
+          .increment();
+    }
+    Timer.builder("scopegate.request.duration")
+        .description("Time from reading a request body (call or batch) to its answer")
+        .tag("transport", transport)
+        .tag("principal", kind)
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  private String method(RpcCall call) {
+    if (!(call instanceof RpcRequest request)) {
+      return "invalid";
+    }
+    return knownMethod.test(request.method()) ? request.method() : "other";
+  }
+
+  private static String result(RpcResponse answer) {
+    if (answer == null) {
+      return "notification";
+    }
+    if (!answer.isError()) {
+      return "ok";
+    }
+    JsonNode code = answer.error().path("code");
+    return code.canConvertToInt() && KNOWN_CODES.contains(code.intValue())
+        ? Integer.toString(code.intValue())
+        : "other";
+  }
+}
