@@ -131,6 +131,11 @@ public final class DevNode {
     return ws.subscribeCount(kind);
   }
 
+  /** Completes once {@link #subscribeCount} of {@code kind} has reached {@code count}. */
+  public Future<Void> subscribed(String kind, long count) {
+    return ws.subscribed(kind, count);
+  }
+
   /** The chain behind the node, for tests to inspect and to mine on directly. */
   public Chain chain() {
     return chain;

@@ -1,17 +1,39 @@
 package dev.scopegate.devnode;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** JSON-RPC calls received, in total and per method name (unknown methods too). */
 final class RequestCounter {
   private final AtomicLong total = new AtomicLong();
   private final Map<String, AtomicLong> byMethod = new ConcurrentHashMap<>();
+  private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+
+  private record Waiter(String method, long count, Promise<Void> reached) {}
 
   void count(String method) {
     total.incrementAndGet();
-    byMethod.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
+    long now = byMethod.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
+    for (Waiter waiter : waiters) {
+      if (waiter.method().equals(method) && now >= waiter.count() && waiters.remove(waiter)) {
+        waiter.reached().tryComplete();
+      }
+    }
+  }
+
+  /** Completes once {@code method} has been counted {@code count} times (since the last reset). */
+  Future<Void> reaches(String method, long count) {
+    Waiter waiter = new Waiter(method, count, Promise.promise());
+    waiters.add(waiter);
+    if (of(method) >= count && waiters.remove(waiter)) {
+      waiter.reached().tryComplete();
+    }
+    return waiter.reached().future();
   }
 
   /** Counts a call that has no method name (invalid requests). */

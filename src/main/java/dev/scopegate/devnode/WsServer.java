@@ -85,6 +85,10 @@ final class WsServer {
     return hub.requested().of(kind);
   }
 
+  Future<Void> subscribed(String kind, long count) {
+    return hub.requested().reaches(kind, count);
+  }
+
   void resetSubscribeCounts() {
     hub.requested().reset();
   }

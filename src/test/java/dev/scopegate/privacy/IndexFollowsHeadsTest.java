@@ -43,29 +43,20 @@ class IndexFollowsHeadsTest {
     try (Stack stack = Stack.start(vertx, node, c -> TestConfigs.withPollInterval(
         TestConfigs.withUpstreamWs(c, node.wsUrl()), Duration.ofHours(1)))) {
       stack.awaitIndexed();
-      awaitSubscriptions(node, 1);
+      node.subscribed("newHeads", 1).await(10, TimeUnit.SECONDS);
 
       node.wsAvailable(false);
       node.dropWebSockets().await(10, TimeUnit.SECONDS);
       var created = node.chain().mineTransaction(TransactionRequest.create(node.chain().accounts().get(0), "0xbbbb")
           .withPrivacy(PrivacyRequest.local(DevTessera.KC, List.of(), 0)));
       node.wsAvailable(true);
-      awaitSubscriptions(node, 2); // re-established: no notification for the head mined meanwhile
+      // Re-established; the node sends no notification for the head mined meanwhile.
+      node.subscribed("newHeads", 2).await(10, TimeUnit.SECONDS);
 
       stack.awaitIndexed();
       var contract = created.local().privateReceipt().orElseThrow().contractAddress().orElseThrow();
       var fact = stack.proxy().scopegate().privacy().index().orElseThrow().store().contract(contract.hex());
       assertEquals(Parties.of(DevTessera.KC), fact.orElseThrow().parties());
-    }
-  }
-
-  private static void awaitSubscriptions(DevNode node, long count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (node.subscribeCount("newHeads") < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("newHeads subscribed " + node.subscribeCount("newHeads") + " times, not " + count);
-      }
-      Thread.sleep(20);
     }
   }
 }
