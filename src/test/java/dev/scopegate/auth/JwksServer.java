@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.net.BindException;
 import java.net.URI;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -33,10 +34,23 @@ final class JwksServer {
                 });
   }
 
-  /** Listens on {@code port} of 127.0.0.1 (0: any free port). */
+  /**
+   * Listens on {@code port} of 127.0.0.1 (0: any free port). A port another server just released
+   * may not be free again at once (the kernel or Vert.x may still hold it), so a bind to a given
+   * port is retried for up to a second.
+   */
   static Future<JwksServer> start(Vertx vertx, int port) {
+    return start(vertx, port, 40);
+  }
+
+  private static Future<JwksServer> start(Vertx vertx, int port, int attempts) {
     JwksServer jwks = new JwksServer(vertx);
-    return jwks.server.listen(port, "127.0.0.1").map(s -> jwks);
+    return jwks.server
+        .listen(port, "127.0.0.1")
+        .map(s -> jwks)
+        .recover(failure -> port == 0 || attempts <= 1 || !(failure instanceof BindException)
+            ? Future.failedFuture(failure)
+            : vertx.timer(25).compose(elapsed -> start(vertx, port, attempts - 1)));
   }
 
   JwksServer serve(String jwks) {
