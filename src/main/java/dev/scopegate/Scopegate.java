@@ -5,7 +5,6 @@ import dev.scopegate.config.Config;
 import dev.scopegate.observe.Metrics;
 import dev.scopegate.observe.MetricsServer;
 import dev.scopegate.observe.MetricsStartException;
-import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
@@ -80,8 +79,8 @@ public final class Scopegate {
     return PrivacyService.start(vertx, config, upstream, shared, reindex)
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
-          WsContext wsContext = wsContext(
-              config, policy, upstream, shared, privacy, metrics.calls("ws", policy::knows));
+          WsContext wsContext = wsContext(config, upstream, shared, privacy,
+              new Dispatcher(policy, upstream, metrics.calls("ws", policy::knows)));
           WsUpgrade ws = new WsUpgrade(
               vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
           gauges(metrics, ws, privacy);
@@ -119,13 +118,12 @@ public final class Scopegate {
 
   private static WsContext wsContext(
       Config config,
-      Policy policy,
       Upstream upstream,
       Optional<SharedWsUpstream> shared,
       PrivacyService privacy,
-      CallObserver observer) {
+      Dispatcher dispatcher) {
     return WsContext.of(
-        policy,
+        dispatcher,
         upstream,
         shared,
         new RequestDecoder(config.server().maxBatchSize()),
@@ -133,8 +131,7 @@ public final class Scopegate {
         config.server().ws().idleTimeout(),
         config.auth().jwt().clockSkew(),
         config.privacy().index().maxWait().multipliedBy(5),
-        config.server().ws().maxMessageBytes(),
-        observer);
+        config.server().ws().maxMessageBytes());
   }
 
   /** What the listeners serve: each transport's pipeline, observed under its own name. */

@@ -12,9 +12,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,37 +40,52 @@ final class CallMetrics implements CallObserver {
     Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)
   };
 
+  /** One counted series; its labels are bounded, so the cache of counters is too. */
+  private record Series(Principal.Kind principal, String method, String result) {}
+
   private final MeterRegistry registry;
   private final String transport;
   private final Predicate<String> knownMethod;
+  // Per call, a map lookup: a meter built and registered anew for each call would cost far more.
+  private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<Principal.Kind, Timer> durations = new EnumMap<>(Principal.Kind.class);
 
   CallMetrics(MeterRegistry registry, String transport, Predicate<String> knownMethod) {
     this.registry = registry;
     this.transport = transport;
     this.knownMethod = knownMethod;
+    for (Principal.Kind kind : Principal.Kind.values()) {
+      durations.put(kind, Timer.builder("scopegate.request.duration")
+          .description("Time from reading a request body (call or batch) to its answer")
+          .tag("transport", transport)
+          .tag("principal", label(kind))
+          .serviceLevelObjectives(BUCKETS)
+          .register(registry));
+    }
   }
 
   @Override
   public void dispatched(
       Principal principal, List<RpcCall> calls, List<RpcResponse> answers, long nanos) {
-    String kind = principal.kind().name().toLowerCase(Locale.ROOT);
     for (int i = 0; i < calls.size(); i++) {
-      Counter.builder("scopegate.calls")
-          .description("JSON-RPC calls answered, by transport, principal kind, method and result")
-          .tag("transport", transport)
-          .tag("principal", kind)
-          .tag("method", method(calls.get(i)))
-          .tag("result", result(answers.get(i)))
-          .register(registry)
-          .increment();
+      Series series = new Series(principal.kind(), method(calls.get(i)), result(answers.get(i)));
+      counters.computeIfAbsent(series, this::counter).increment();
     }
-    Timer.builder("scopegate.request.duration")
-        .description("Time from reading a request body (call or batch) to its answer")
+    durations.get(principal.kind()).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Counter counter(Series series) {
+    return Counter.builder("scopegate.calls")
+        .description("JSON-RPC calls answered, by transport, principal kind, method and result")
         .tag("transport", transport)
-        .tag("principal", kind)
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+        .tag("principal", label(series.principal()))
+        .tag("method", series.method())
+        .tag("result", series.result())
+        .register(registry);
+  }
+
+  private static String label(Principal.Kind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   private String method(RpcCall call) {

@@ -26,7 +26,10 @@ public final class MetricsServer {
 
   private static void answer(Vertx vertx, HttpServerRequest request, Metrics metrics) {
     if (!request.path().equals("/metrics")) {
-      request.response().setStatusCode(404).putHeader("Content-Type", "text/plain").end("not found; see /metrics\n");
+      request.response()
+          .setStatusCode(404)
+          .putHeader("Content-Type", "text/plain")
+          .end("not found; see /metrics\n");
       return;
     }
     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {

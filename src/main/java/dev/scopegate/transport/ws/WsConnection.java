@@ -10,10 +10,8 @@ import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcResponse;
-import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.pipeline.Reply;
-import dev.scopegate.policy.Policy;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,9 +38,8 @@ public final class WsConnection implements Outbox {
   private final Vertx vertx;
   private final ServerWebSocket socket;
   private final Principal principal;
-  private final Policy policy;
+  private final Dispatcher dispatcher;
   private final Upstream node;
-  private final CallObserver observer;
   private final RequestDecoder decoder;
   private final ConnectionSubscriptions subscriptions;
   private final Instant expiresAt;
@@ -64,9 +61,8 @@ public final class WsConnection implements Outbox {
     this.vertx = vertx;
     this.socket = socket;
     this.principal = principal;
-    this.policy = context.policy();
+    this.dispatcher = context.dispatcher();
     this.node = context.node();
-    this.observer = context.observer();
     this.decoder = context.decoder();
     this.idleTimeout = context.idleTimeout();
     this.maxMessageBytes = context.maxMessageBytes();
@@ -125,9 +121,8 @@ public final class WsConnection implements Outbox {
       expire();
       return;
     }
-    Dispatcher dispatcher =
-        new Dispatcher(policy, new ConnectionUpstream(node, subscriptions, mine), observer);
-    enqueue(mine, dispatcher.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply)));
+    Dispatcher withSubscriptions = dispatcher.via(new ConnectionUpstream(node, subscriptions, mine));
+    enqueue(mine, withSubscriptions.dispatch(principal, body.calls()).map(reply -> render(body.batch(), reply)));
   }
 
   private void track(long mine, Supplier<JsonNode> ifExpired) {

@@ -1,8 +1,7 @@
 package dev.scopegate.transport.ws;
 
 import dev.scopegate.jsonrpc.RequestDecoder;
-import dev.scopegate.pipeline.CallObserver;
-import dev.scopegate.policy.Policy;
+import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.privacy.PrivacyResolver;
 import dev.scopegate.upstream.Upstream;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
@@ -10,12 +9,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What every WebSocket connection shares: the policy, the node (for calls), the shared upstream
- * socket (for subscriptions, when {@code upstream.ws} is set), the limits, and what observes
- * their calls (metrics).
+ * What every WebSocket connection shares: the pipeline (policy and metrics, forwarding to the
+ * node), the node itself, the shared upstream socket (for subscriptions, when {@code upstream.ws}
+ * is set), and the limits.
  */
 public record WsContext(
-    Policy policy,
+    Dispatcher dispatcher,
     Upstream node,
     Optional<SharedWsUpstream> subscriptions,
     RequestDecoder decoder,
@@ -23,14 +22,13 @@ public record WsContext(
     Duration idleTimeout,
     Duration clockSkew,
     Duration holdLimit,
-    long maxMessageBytes,
-    CallObserver observer) {
+    long maxMessageBytes) {
 
   /** Bytes a client may leave unread before it is closed as too slow. */
   static final int QUEUE_BYTES = 4 * 1024 * 1024;
 
   public static WsContext of(
-      Policy policy,
+      Dispatcher dispatcher,
       Upstream node,
       Optional<SharedWsUpstream> subscriptions,
       RequestDecoder decoder,
@@ -38,10 +36,9 @@ public record WsContext(
       Duration idleTimeout,
       Duration clockSkew,
       Duration holdLimit,
-      long maxMessageBytes,
-      CallObserver observer) {
+      long maxMessageBytes) {
     return new WsContext(
-        policy, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout, clockSkew,
-        holdLimit, maxMessageBytes, observer);
+        dispatcher, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout,
+        clockSkew, holdLimit, maxMessageBytes);
   }
 }
