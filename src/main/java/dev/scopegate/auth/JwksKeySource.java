@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issuer keys from a JWKS URL. Loaded at start, retried with backoff until they load (tokens are
- * refused as unavailable meanwhile), and refetched when a token names an unknown key id — at most
- * once per {@code minRefetch}, so unknown ids cannot make Scopegate hammer the identity provider.
+ * refused as unavailable meanwhile), and refetched when a token names an unknown key id: at once the
+ * first time (the fetch at start does not count, so a key rotated right after start is found),
+ * then at most once per {@code minRefetch}, so unknown ids cannot make Scopegate hammer the
+ * identity provider.
  * Refreshed every {@link #REFRESH_EVERY} as well, so that a withdrawn key stops being trusted.
  */
 final class JwksKeySource implements KeySource {
@@ -34,7 +36,8 @@ final class JwksKeySource implements KeySource {
   private final Promise<Void> loaded = Promise.promise();
   private final AtomicReference<KeyRing> ring = new AtomicReference<>();
   private final AtomicReference<Future<KeyRing>> inflight = new AtomicReference<>();
-  private volatile Instant lastFetch = Instant.MIN;
+  /** When a token's unknown key id last caused a fetch; none yet after start. */
+  private volatile Optional<Instant> lastUnknownKidFetch = Optional.empty();
   private volatile long retryTimer = -1;
   private volatile long refreshTimer = -1;
   private volatile boolean closed;
@@ -73,6 +76,7 @@ final class JwksKeySource implements KeySource {
       return Future.succeededFuture(current);
     }
     LOG.debug("token names a key id not in the JWKS; refetching {}", fetcher.url());
+    lastUnknownKidFetch = Optional.of(clock.instant());
     return refresh().recover(e -> Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception()));
   }
 
@@ -117,7 +121,6 @@ final class JwksKeySource implements KeySource {
     if (running != null) {
       return running;
     }
-    lastFetch = clock.instant();
     fetcher
         .fetch()
         .map(this::install)
@@ -141,7 +144,8 @@ final class JwksKeySource implements KeySource {
   }
 
   private boolean mayRefetch() {
-    return !clock.instant().isBefore(lastFetch.plus(minRefetch));
+    return lastUnknownKidFetch.map(last -> !clock.instant().isBefore(last.plus(minRefetch)))
+        .orElse(true);
   }
 
   private static Duration clamp(Duration d, Duration min, Duration max) {

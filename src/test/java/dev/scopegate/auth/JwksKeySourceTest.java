@@ -98,12 +98,29 @@ class JwksKeySourceTest {
     Await.result(source.loaded());
 
     assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k9", K2))));
-    assertEquals(1, jwks.fetches(), "fetched at start, then within minRefetch: not again");
+    assertEquals(2, jwks.fetches(), "the first unknown kid after start refetches at once");
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k8", K2))));
+    assertEquals(2, jwks.fetches(), "within minRefetch of that refetch: not again");
 
     clock.advance(Duration.ofSeconds(1));
     assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k9", K2))));
     assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k8", K2))));
-    assertEquals(2, jwks.fetches(), "one refetch for the two unknown kids");
+    assertEquals(3, jwks.fetches(), "one refetch for the two unknown kids");
+  }
+
+  @Test
+  void aKeyRotatedRightAfterStartIsFoundAlthoughTheStartFetchWasWithinMinRefetch() {
+    source =
+        new JwksKeySource(vertx, new JwksFetcher(vertx, jwks.url()), Duration.ofHours(1), clock);
+    verifier = new JwtVerifier(source, checks(), new TenantClaims(""), clock);
+    Await.result(source.loaded());
+    jwks.serve(TestTokens.jwks(TestTokens.jwk(K2.getPublic(), "k2")));
+
+    assertEquals("alice", Await.result(verifier.verify(token("k2", K2))).subject());
+    assertEquals(2, jwks.fetches());
+    jwks.serve(TestTokens.jwks(TestTokens.jwk(K1.getPublic(), "k3")));
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(verifier.verify(token("k3", K1))));
+    assertEquals(2, jwks.fetches(), "the second unknown kid waits for minRefetch");
   }
 
   @Test
@@ -192,9 +209,11 @@ class JwksKeySourceTest {
 
   private void start(URI url) {
     source = new JwksKeySource(vertx, new JwksFetcher(vertx, url), MIN_REFETCH, clock);
-    ClaimChecks checks =
-        new ClaimChecks(List.of(ISSUER), List.of(AUDIENCE), Duration.ofSeconds(30));
-    verifier = new JwtVerifier(source, checks, new TenantClaims(""), clock);
+    verifier = new JwtVerifier(source, checks(), new TenantClaims(""), clock);
+  }
+
+  private static ClaimChecks checks() {
+    return new ClaimChecks(List.of(ISSUER), List.of(AUDIENCE), Duration.ofSeconds(30));
   }
 
   private String token(String kid, KeyPair keys) {
