@@ -37,7 +37,7 @@ public final class Authenticator {
 
   /** The authenticator {@code auth} describes; see {@link TokenVerifiers#create}. */
   public static Authenticator create(Vertx vertx, Config.Auth auth) {
-    return new Authenticator(auth.apiKey(), TokenVerifiers.create(vertx, auth.jwt()));
+    return new Authenticator(auth.apiKey(), TokenVerifiers.create(vertx, auth));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Fetches and reads a JWKS document. */
-final class JwksFetcher {
+final class JwksFetcher implements KeySetFetcher {
   private static final long TIMEOUT_MS = 10_000;
 
   private final WebClient client;
@@ -25,7 +25,8 @@ final class JwksFetcher {
   }
 
   /** The usable keys at the URL; fails on a transport error, a non-200 or a set without keys. */
-  Future<List<VerificationKey>> fetch() {
+  @Override
+  public Future<List<VerificationKey>> fetch() {
     return client
         .getAbs(url.toString())
         .timeout(TIMEOUT_MS)
@@ -52,7 +53,13 @@ final class JwksFetcher {
     return url;
   }
 
-  void close() {
+  @Override
+  public String describe() {
+    return "JWKS " + url;
+  }
+
+  @Override
+  public void close() {
     client.close();
   }
 }

@@ -30,7 +30,7 @@ final class JwksKeySource implements KeySource {
   static final Duration REFRESH_EVERY = Duration.ofMinutes(5);
 
   private final Vertx vertx;
-  private final JwksFetcher fetcher;
+  private final KeySetFetcher fetcher;
   private final Duration minRefetch;
   private final Clock clock;
   private final Promise<Void> loaded = Promise.promise();
@@ -41,13 +41,14 @@ final class JwksKeySource implements KeySource {
   private volatile long retryTimer = -1;
   private volatile long refreshTimer = -1;
   private volatile boolean closed;
+  private volatile boolean downReported;
 
-  JwksKeySource(Vertx vertx, JwksFetcher fetcher, Duration minRefetch, Clock clock) {
+  JwksKeySource(Vertx vertx, KeySetFetcher fetcher, Duration minRefetch, Clock clock) {
     this(vertx, fetcher, minRefetch, clock, REFRESH_EVERY);
   }
 
   JwksKeySource(
-      Vertx vertx, JwksFetcher fetcher, Duration minRefetch, Clock clock, Duration refreshEvery) {
+      Vertx vertx, KeySetFetcher fetcher, Duration minRefetch, Clock clock, Duration refreshEvery) {
     this.vertx = vertx;
     this.fetcher = fetcher;
     this.minRefetch = minRefetch;
@@ -61,8 +62,8 @@ final class JwksKeySource implements KeySource {
                     .onFailure(
                         e ->
                             LOG.warn(
-                                "JWKS {} refresh failed ({}); keeping the keys in force",
-                                fetcher.url(),
+                                "{}: refresh failed ({}); keeping the keys in force",
+                                fetcher.describe(),
                                 e.getMessage())));
   }
 
@@ -75,9 +76,20 @@ final class JwksKeySource implements KeySource {
     if (kid.isEmpty() || current.knows(kid.get()) || !mayRefetch()) {
       return Future.succeededFuture(current);
     }
-    LOG.debug("token names a key id not in the JWKS; refetching {}", fetcher.url());
+    LOG.debug("token names a key id not in the key set; refetching {}", fetcher.describe());
     lastUnknownKidFetch = Optional.of(clock.instant());
     return refresh().recover(e -> Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception()));
+  }
+
+  @Override
+  public Future<Optional<KeyRing>> newerThan(KeyRing used) {
+    if (!mayRefetch()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    lastUnknownKidFetch = Optional.of(clock.instant());
+    return refresh()
+        .map(next -> next == used ? Optional.<KeyRing>empty() : Optional.of(next))
+        .otherwise(Optional.empty());
   }
 
   /** Completes when keys first load. */
@@ -99,14 +111,28 @@ final class JwksKeySource implements KeySource {
       return;
     }
     refresh()
-        .onSuccess(r -> loaded.tryComplete())
+        .onSuccess(
+            r -> {
+              if (loaded.tryComplete() && downReported) {
+                LOG.info("{}: reachable again; tokens are verified", fetcher.describe());
+              }
+            })
         .onFailure(
             e -> {
-              LOG.warn(
-                  "JWKS {} unavailable ({}); tokens are refused until it loads; retrying in {}",
-                  fetcher.url(),
-                  e.getMessage(),
-                  backoff);
+              // reported once; the retries that follow only at debug, so a provider that is
+              // down for hours does not flood the log
+              if (!downReported) {
+                downReported = true;
+                LOG.warn(
+                    "{} unavailable ({}); tokens are refused until it loads; retrying with backoff"
+                        + " up to {}",
+                    fetcher.describe(),
+                    e.getMessage(),
+                    MAX_BACKOFF);
+              } else {
+                LOG.debug("{} still unavailable ({}); retrying in {}",
+                    fetcher.describe(), e.getMessage(), backoff);
+              }
               if (!closed) {
                 Duration next = clamp(backoff.multipliedBy(2), MIN_DELAY, MAX_BACKOFF);
                 retryTimer = vertx.setTimer(backoff.toMillis(), id -> load(next));
@@ -139,7 +165,7 @@ final class JwksKeySource implements KeySource {
     }
     KeyRing next = KeyRing.of(vertx, keys);
     ring.set(next);
-    LOG.info("JWKS {}: {} keys in force, key ids {}", fetcher.url(), keys.size(), next.kids());
+    LOG.info("{}: {} keys in force, key ids {}", fetcher.describe(), keys.size(), next.kids());
     return next;
   }
 

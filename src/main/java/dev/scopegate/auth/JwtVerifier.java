@@ -39,7 +39,10 @@ final class JwtVerifier implements TokenVerifier {
       return Future.failedFuture(e);
     }
     return keys.keysFor(jwt.kid())
-        .compose(ring -> checkSignature(ring, token))
+        .compose(ring -> checkSignature(ring, token)
+            .recover(failed -> keys.newerThan(ring).compose(newer -> newer
+                .map(next -> checkSignature(next, token))
+                .orElse(Future.failedFuture(failed)))))
         .compose(
             signed -> {
               try {

@@ -12,6 +12,14 @@ interface KeySource {
    */
   Future<KeyRing> keysFor(Optional<String> kid);
 
+  /**
+   * After a signature failed with {@code used}: a newer key set, if one may be fetched now and
+   * differs (an issuer that rotated its key under the same key id); empty otherwise.
+   */
+  default Future<Optional<KeyRing>> newerThan(KeyRing used) {
+    return Future.succeededFuture(Optional.empty());
+  }
+
   default Future<Void> close() {
     return Future.succeededFuture();
   }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The grants a token's scopes carry. The scopes come from the claim {@code scope} or {@code scp},
+ * The grants a token's scopes carry. The scopes come from the claim {@code scope} (or the one
+ * {@code auth.jwt.scopeClaim} names) or {@code scp},
  * each a space-separated string or an array of strings; scopes that are neither {@code rpc://} nor
  * well-formed {@code private://} grant nothing.
  */
 public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants) {
-  private static final List<String> CLAIMS = List.of("scope", "scp");
+  static final String DEFAULT_CLAIM = "scope";
 
   public Scopes {
     rpcGrants = List.copyOf(rpcGrants);
@@ -22,7 +23,12 @@ public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants)
 
   /** The grants of a token's claims (a JSON object). */
   public static Scopes fromClaims(JsonNode claims) {
-    return parse(raw(claims));
+    return fromClaims(claims, DEFAULT_CLAIM);
+  }
+
+  /** The grants of the claim {@code scopeClaim} and of {@code scp}. */
+  public static Scopes fromClaims(JsonNode claims, String scopeClaim) {
+    return parse(raw(claims, scopeClaim));
   }
 
   public static Scopes parse(Collection<String> scopes) {
@@ -37,8 +43,12 @@ public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants)
 
   /** The scope strings of {@code scope} and {@code scp}, in order, without repeats. */
   static Set<String> raw(JsonNode claims) {
+    return raw(claims, DEFAULT_CLAIM);
+  }
+
+  static Set<String> raw(JsonNode claims, String scopeClaim) {
     Set<String> scopes = new LinkedHashSet<>();
-    for (String name : CLAIMS) {
+    for (String name : new LinkedHashSet<>(List.of(scopeClaim, "scp"))) {
       JsonNode claim = claims.path(name);
       if (claim.isTextual()) {
         addWords(claim.textValue(), scopes);

@@ -11,20 +11,32 @@ import java.util.Optional;
  */
 final class TenantClaims {
   private final String namespace;
+  private final String scopeClaim;
 
   TenantClaims(String namespace) {
+    this(namespace, Scopes.DEFAULT_CLAIM);
+  }
+
+  TenantClaims(String namespace, String scopeClaim) {
     this.namespace = namespace;
+    this.scopeClaim = scopeClaim;
   }
 
   Principal principal(JsonNode claims, Instant expiry) {
-    Optional<String> subject = text(claims.path("sub"));
-    Scopes scopes = Scopes.fromClaims(claims);
+    // an introspection answer may name only the client (client credentials without sub)
+    Optional<String> subject = text(claims.path("sub")).or(() -> text(claims.path("client_id")));
+    Scopes scopes = Scopes.fromClaims(claims, scopeClaim);
     return Principal.tenant(
         subject.orElse(""),
         tenantId(claims, subject),
         scopes.rpcGrants(),
         scopes.privateGrants(),
         expiry);
+  }
+
+  /** The tenant id the claims name, for logs about a token that was refused. */
+  Optional<String> tenantId(JsonNode claims) {
+    return tenantId(claims, text(claims.path("sub")));
   }
 
   private Optional<String> tenantId(JsonNode claims, Optional<String> subject) {

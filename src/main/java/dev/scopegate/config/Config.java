@@ -22,7 +22,23 @@ public record Config(
       int maxBatchSize,
       String filterIdSecret,
       Cors cors,
-      Ws ws) {}
+      Ws ws,
+      Tls tls) {
+
+    public Server(String host, int port, long maxBodyBytes, int maxBatchSize,
+        String filterIdSecret, Cors cors, Ws ws) {
+      this(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, Tls.OFF);
+    }
+  }
+
+  /** {@code server.tls.*}; no certificate means plain HTTP and WS. */
+  public record Tls(Optional<Path> certFile, Optional<Path> keyFile, Optional<Path> clientCaFile) {
+    public static final Tls OFF = new Tls(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public boolean enabled() {
+      return certFile.isPresent();
+    }
+  }
 
   /** {@code server.cors.*}. */
   public record Cors(List<String> allowedOrigins) {}
@@ -46,7 +62,31 @@ public record Config(
   public record Index(Path path, long fromBlock, Duration maxWait, Duration pollInterval) {}
 
   /** {@code auth.*}; an empty API key means the API key is off. */
-  public record Auth(String apiKey, Jwt jwt) {}
+  public record Auth(
+      String apiKey, Jwt jwt, Introspection introspection, Optional<Path> tenants) {
+
+    public Auth(String apiKey, Jwt jwt) {
+      this(apiKey, jwt, Introspection.OFF, Optional.empty());
+    }
+  }
+
+  /** {@code auth.introspection.*}; no endpoint and no client id means no introspection. */
+  public record Introspection(
+      Optional<URI> endpoint,
+      String clientId,
+      String clientSecret,
+      String clientAuth,
+      long cacheSize,
+      Duration cacheTtl,
+      Duration negativeTtl) {
+    public static final Introspection OFF = new Introspection(Optional.empty(), "", "",
+        "client_secret_basic", 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5));
+
+    @Override
+    public String toString() { // the secret stays out of every log and message
+      return "Introspection[endpoint=" + endpoint + ", clientId=" + clientId + "]";
+    }
+  }
 
   /** {@code auth.jwt.*}; neither key file nor JWKS URL means no token is accepted. */
   public record Jwt(
@@ -56,7 +96,18 @@ public record Config(
       List<String> audiences,
       Duration clockSkew,
       Duration jwksMinRefetch,
-      String claimsNamespace) {}
+      String claimsNamespace,
+      Optional<URI> issuerUrl,
+      String scopeClaim,
+      boolean preferIntrospection) {
+
+    public Jwt(Optional<Path> publicKeyFile, Optional<URI> jwksUrl, List<String> issuers,
+        List<String> audiences, Duration clockSkew, Duration jwksMinRefetch,
+        String claimsNamespace) {
+      this(publicKeyFile, jwksUrl, issuers, audiences, clockSkew, jwksMinRefetch,
+          claimsNamespace, Optional.empty(), "scope", false);
+    }
+  }
 
   /** {@code metrics.*}. */
   public record Metrics(int port) {}

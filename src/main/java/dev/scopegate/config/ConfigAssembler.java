@@ -15,7 +15,7 @@ final class ConfigAssembler {
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),
             s.get(PRIVACY_INDEX_FROM_BLOCK), s.get(PRIVACY_INDEX_MAX_WAIT),
             s.get(PRIVACY_INDEX_POLL_INTERVAL))),
-        new Config.Auth(s.get(AUTH_API_KEY), jwt(s)),
+        new Config.Auth(s.get(AUTH_API_KEY), jwt(s), introspection(s), s.get(AUTH_TENANTS)),
         new Config.Metrics(s.get(METRICS_PORT)));
   }
 
@@ -33,7 +33,20 @@ final class ConfigAssembler {
             s.get(SERVER_WS_MAX_MESSAGE_BYTES),
             s.get(SERVER_WS_MAX_CONNECTIONS),
             s.get(SERVER_WS_MAX_CONNECTIONS_PER_TENANT),
-            s.get(SERVER_WS_IDLE_TIMEOUT)));
+            s.get(SERVER_WS_IDLE_TIMEOUT)),
+        new Config.Tls(s.get(SERVER_TLS_CERT_FILE), s.get(SERVER_TLS_KEY_FILE),
+            s.get(SERVER_TLS_CLIENT_CA_FILE)));
+  }
+
+  private static Config.Introspection introspection(Settings s) {
+    return new Config.Introspection(
+        s.get(AUTH_INTROSPECTION_ENDPOINT),
+        s.get(AUTH_INTROSPECTION_CLIENT_ID),
+        s.get(AUTH_INTROSPECTION_CLIENT_SECRET),
+        s.get(AUTH_INTROSPECTION_CLIENT_AUTH),
+        s.get(AUTH_INTROSPECTION_CACHE_SIZE),
+        s.get(AUTH_INTROSPECTION_CACHE_TTL),
+        s.get(AUTH_INTROSPECTION_NEGATIVE_TTL));
   }
 
   private static Config.Jwt jwt(Settings s) {
@@ -44,6 +57,9 @@ final class ConfigAssembler {
         s.get(AUTH_JWT_AUDIENCES),
         s.get(AUTH_JWT_CLOCK_SKEW),
         s.get(AUTH_JWT_JWKS_MIN_REFETCH),
-        s.get(AUTH_JWT_CLAIMS_NAMESPACE));
+        s.get(AUTH_JWT_CLAIMS_NAMESPACE),
+        s.get(AUTH_JWT_ISSUER_URL),
+        s.get(AUTH_JWT_SCOPE_CLAIM),
+        s.get(AUTH_JWT_PREFER_INTROSPECTION));
   }
 }

@@ -38,7 +38,8 @@ public final class ConfigLoader {
   private static Config build(Raw.Tree tree, Map<String, String> env) {
     Map<Key<?>, Sourced> given = new HashMap<>(FileValues.of(tree));
     given.putAll(EnvValues.of(env)); // the environment wins over the file
-    Settings settings = ApiKeyVariable.apply(Settings.resolve(given), env);
+    Settings settings = OrchestrateVariables.apply(
+        ApiKeyVariable.apply(Settings.resolve(given), env), env);
     CrossChecks.check(settings);
     return ConfigAssembler.assemble(settings);
   }

@@ -16,6 +16,31 @@ final class CrossChecks {
     }
     s.get(Keys.AUTH_JWT_PUBLIC_KEY_FILE).ifPresent(
         file -> readable(file, s.label(Keys.AUTH_JWT_PUBLIC_KEY_FILE)));
+    if (s.get(Keys.AUTH_JWT_ISSUER_URL).isPresent()
+        && (keyFile || s.get(Keys.AUTH_JWT_JWKS_URL).isPresent())) {
+      throw new ConfigException(s.label(Keys.AUTH_JWT_ISSUER_URL), "set either it or "
+          + s.label(Keys.AUTH_JWT_JWKS_URL) + " / " + s.label(Keys.AUTH_JWT_PUBLIC_KEY_FILE)
+          + ", not both: discovery names the key set");
+    }
+    boolean clientId = !s.get(Keys.AUTH_INTROSPECTION_CLIENT_ID).isEmpty();
+    if (s.get(Keys.AUTH_INTROSPECTION_ENDPOINT).isPresent() && !clientId) {
+      throw new ConfigException(s.label(Keys.AUTH_INTROSPECTION_CLIENT_ID),
+          "required with " + s.label(Keys.AUTH_INTROSPECTION_ENDPOINT)
+              + ": introspection endpoints authenticate their callers");
+    }
+    if (s.get(Keys.SERVER_TLS_CERT_FILE).isPresent() != s.get(Keys.SERVER_TLS_KEY_FILE).isPresent()) {
+      throw new ConfigException(s.label(Keys.SERVER_TLS_CERT_FILE),
+          "set together with " + s.label(Keys.SERVER_TLS_KEY_FILE));
+    }
+    if (s.get(Keys.SERVER_TLS_CLIENT_CA_FILE).isPresent()
+        && s.get(Keys.SERVER_TLS_CERT_FILE).isEmpty()) {
+      throw new ConfigException(s.label(Keys.SERVER_TLS_CLIENT_CA_FILE),
+          "needs " + s.label(Keys.SERVER_TLS_CERT_FILE) + ": client certificates need TLS");
+    }
+    for (Key<java.util.Optional<Path>> file : java.util.List.of(Keys.SERVER_TLS_CERT_FILE,
+        Keys.SERVER_TLS_KEY_FILE, Keys.SERVER_TLS_CLIENT_CA_FILE, Keys.AUTH_TENANTS)) {
+      s.get(file).ifPresent(f -> readable(f, s.label(file)));
+    }
   }
 
   // Checked now so a missing key file stops startup instead of failing every token later.

@@ -60,6 +60,15 @@ final class Keys {
   static final Key<Duration> SERVER_WS_IDLE_TIMEOUT = key("server.ws.idleTimeout", Durations.TYPE,
       "60s", "A WebSocket connection without traffic for this long is closed.");
 
+  static final Key<Optional<Path>> SERVER_TLS_CERT_FILE = key("server.tls.certFile",
+      new Optionally<>(PATH), "", "PEM certificate chain of the client-facing server (HTTPS, WSS);"
+          + " set with `keyFile`. Reloaded when the file changes. Empty: plain HTTP.");
+  static final Key<Optional<Path>> SERVER_TLS_KEY_FILE = key("server.tls.keyFile",
+      new Optionally<>(PATH), "", "PEM private key (PKCS#8 or PKCS#1) of `certFile`.");
+  static final Key<Optional<Path>> SERVER_TLS_CLIENT_CA_FILE = key("server.tls.clientCaFile",
+      new Optionally<>(PATH), "", "PEM CA certificates; a client presenting a certificate they"
+          + " signed is an operator (mTLS). Certificates stay optional for everyone else.");
+
   static final Key<Optional<Path>> IPC_PATH = key("ipc.path", new Optionally<>(PATH), "",
       "Unix socket for operators, who are not restricted by any scope. Empty: no IPC endpoint.");
   static final Key<String> IPC_MODE = key("ipc.mode", FILE_MODE_TYPE, "0600",
@@ -99,6 +108,38 @@ final class Keys {
   static final Key<String> AUTH_JWT_CLAIMS_NAMESPACE = key("auth.jwt.claimsNamespace", STRING, "",
       "When set, the tenant id is read from claim `<namespace>` → `{\"tenant_id\": …}`,"
           + " as Codefi Orchestrate does.");
+
+  static final Key<Optional<URI>> AUTH_JWT_ISSUER_URL = key("auth.jwt.issuerUrl",
+      new Optionally<>(HTTP_URL), "", "OpenID-Connect issuer; its `/.well-known/openid-configuration`"
+          + " names the JWKS (and the introspection endpoint). Instead of `jwksUrl`;"
+          + " with no `issuers`, tokens must come from this issuer. Also `AUTH_JWT_ISSUER_URL`.");
+  static final Key<String> AUTH_JWT_SCOPE_CLAIM = key("auth.jwt.scopeClaim", STRING, "scope",
+      "Claim holding the token's scopes (a space-separated string or an array);"
+          + " `scp` is accepted as well.");
+  static final Key<Boolean> AUTH_JWT_PREFER_INTROSPECTION = key("auth.jwt.preferIntrospection",
+      BOOL, "false", "Check JWTs too by introspection (when an introspection endpoint is known),"
+          + " as the GoQuorum security plugin's `preferIntrospection`.");
+  static final Key<Optional<URI>> AUTH_INTROSPECTION_ENDPOINT = key("auth.introspection.endpoint",
+      new Optionally<>(HTTP_URL), "", "RFC 7662 token introspection endpoint, for opaque tokens."
+          + " Empty: the issuer's discovered `introspection_endpoint` when `clientId` is set.");
+  static final Key<String> AUTH_INTROSPECTION_CLIENT_ID = key("auth.introspection.clientId",
+      STRING, "", "Client id Scopegate authenticates to the introspection endpoint with.");
+  static final Key<String> AUTH_INTROSPECTION_CLIENT_SECRET = key(
+      "auth.introspection.clientSecret", STRING, "", "Its client secret; never logged.");
+  static final Key<String> AUTH_INTROSPECTION_CLIENT_AUTH = key("auth.introspection.clientAuth",
+      CLIENT_AUTH, "client_secret_basic", "How the client authenticates:"
+          + " `client_secret_basic` (HTTP Basic) or `client_secret_post` (form fields).");
+  static final Key<Long> AUTH_INTROSPECTION_CACHE_SIZE = key("auth.introspection.cacheSize",
+      atLeast(1), "10000", "Most introspection results remembered (by token hash).");
+  static final Key<Duration> AUTH_INTROSPECTION_CACHE_TTL = key("auth.introspection.cacheTtl",
+      Durations.TYPE, "5m", "Longest an active result is remembered (never past the token's `exp`);"
+          + " also the lifetime given to a token whose introspection names no `exp`.");
+  static final Key<Duration> AUTH_INTROSPECTION_NEGATIVE_TTL = key(
+      "auth.introspection.negativeTtl", Durations.TYPE, "5s",
+      "How long an inactive result is remembered.");
+  static final Key<Optional<Path>> AUTH_TENANTS = key("auth.tenants", new Optionally<>(PATH), "",
+      "YAML file mapping tenant ids to their grants (scopes), reloaded when it changes;"
+          + " for tokens with a tenant id and no private grants, and for `X-Tenant-ID`.");
 
   static final Key<Integer> METRICS_PORT = key("metrics.port", integer(0, 65535), "8082",
       "Port of the Prometheus metrics (`GET /metrics`), on `server.host`, unauthenticated; 0 picks a free port.");

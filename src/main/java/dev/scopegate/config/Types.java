@@ -25,6 +25,8 @@ final class Types {
       new Scalar<>("an http or https URL", s -> url(s, HTTP));
   static final ValueType<URI> WS_URL =
       new Scalar<>("a ws or wss URL", s -> url(s, Set.of("ws", "wss")));
+  static final ValueType<String> CLIENT_AUTH = new Scalar<>(
+      "client_secret_basic or client_secret_post", Types::clientAuth);
   static final ValueType<String> PRIVACY_MANAGER =
       new Scalar<>("an http(s) URL or unix:/path/to/tm.ipc", Types::privacyManager);
 
@@ -89,6 +91,16 @@ final class Types {
     } catch (URISyntaxException e) {
       return null;
     }
+  }
+
+  // client_secret_form is the GoQuorum security plugin's name for client_secret_post
+  private static String clientAuth(String text) {
+    String s = text.strip();
+    return switch (s) {
+      case "client_secret_basic", "client_secret_post" -> s;
+      case "client_secret_form" -> "client_secret_post";
+      default -> null;
+    };
   }
 
   private static String privacyManager(String text) {
