@@ -1,6 +1,8 @@
 package dev.scopegate;
 
 import dev.scopegate.auth.Authenticator;
+import dev.scopegate.observe.AuditLog;
+import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.config.Config;
 import dev.scopegate.observe.Metrics;
 import dev.scopegate.observe.MetricsServer;
@@ -70,7 +72,12 @@ public final class Scopegate {
 
   /** Starts; {@code reindex} rebuilds the privacy index from {@code privacy.index.fromBlock}. */
   public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex) {
-    Authenticator authenticator = Authenticator.create(vertx, config.auth());
+    return Authenticator.start(vertx, config.auth())
+        .compose(authenticator -> start(vertx, config, reindex, authenticator));
+  }
+
+  private static Future<Scopegate> start(
+      Vertx vertx, Config config, boolean reindex, Authenticator authenticator) {
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
@@ -80,13 +87,13 @@ public final class Scopegate {
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
-              new Dispatcher(policy, upstream, metrics.calls("ws", policy::knows)));
+              new Dispatcher(policy, upstream, audited("ws", metrics.calls("ws", policy::knows))));
           WsUpgrade ws = new WsUpgrade(
               vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
           gauges(metrics, ws, privacy);
           Transports transports = new Transports(
               authenticator.observed(metrics.authRefusals("http")),
-              new Dispatcher(policy, upstream, metrics.calls("http", policy::knows)),
+              new Dispatcher(policy, upstream, audited("http", metrics.calls("http", policy::knows))),
               new Dispatcher(policy, upstream, metrics.calls("ipc", policy::knows)),
               ws,
               shared.map(s -> wsContext));
@@ -100,6 +107,15 @@ public final class Scopegate {
             .eventually(() -> shared.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
             .eventually(authenticator::close)
             .onComplete(closed -> metrics.close()));
+  }
+
+  /** The metrics observer, and the audit log after it (impersonated calls, refusals). */
+  private static CallObserver audited(String transport, CallObserver metrics) {
+    AuditLog audit = new AuditLog(transport);
+    return (principal, calls, answers, nanos) -> {
+      metrics.dispatched(principal, calls, answers, nanos);
+      audit.dispatched(principal, calls, answers, nanos);
+    };
   }
 
   /** What the metrics read at each scrape: connections and the privacy index's position. */

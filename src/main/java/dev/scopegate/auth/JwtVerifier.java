@@ -49,6 +49,8 @@ final class JwtVerifier implements TokenVerifier {
                 Instant expiry = checks.check(jwt.claims(), clock.instant());
                 return Future.succeededFuture(tenants.principal(jwt.claims(), expiry));
               } catch (RpcException e) {
+                LOG.debug("token of tenant {} refused: {}",
+                    tenants.tenantId(jwt.claims()).orElse("-"), e.error());
                 return Future.failedFuture(e);
               }
             });

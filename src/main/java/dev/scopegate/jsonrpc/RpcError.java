@@ -19,6 +19,8 @@ public enum RpcError {
   INVALID_API_KEY(-32001, "invalid api key", 401),
   VERIFIER_UNAVAILABLE(-32001, "token verification unavailable; retry", 503),
   ACCESS_DENIED(-32001, "%s - access denied", 200),
+  UNKNOWN_TENANT(-32001, "unknown tenant", 403),
+  TENANT_HEADER_NOT_ALLOWED(-32001, "X-Tenant-ID needs the API key", 403),
 
   NOT_AUTHORIZED(-32000, "not authorized", 200),
   MISSING_PRIVATE_FROM(-32000, "missing privateFrom", 200),

@@ -201,6 +201,28 @@ class IdentityProviderWireTest {
     assertEquals(200, back.statusCode(), back.body());
   }
 
+  @Test
+  void anOrchestrateDeploymentsVariablesWorkUnchanged() throws Exception {
+    logs = new LogCapture();
+    provider = OidcProvider.start(0);
+    Config loaded = dev.scopegate.config.ConfigLoader.fromMap(
+        Map.of("upstream", Map.of("http", node.httpUrl().toString()),
+            "server", Map.of("port", "0"), "metrics", Map.of("port", "0"),
+            "privacy", Map.of("index", Map.of("path", "target/test-index-orchestrate"))),
+        Map.of("AUTH_JWT_ISSUER_URL", provider.issuer().toString(),
+            "AUTH_JWT_AUDIENCE", OidcProvider.AUDIENCE,
+            "AUTH_JWT_CLAIMS_NAMESPACE", TenantsWireTest.NAMESPACE));
+    proxy = Proxy.start(vertx, loaded);
+    String token = provider.clientCredentials("svc", Map.of("scope", "rpc://eth_chainId",
+        TenantsWireTest.NAMESPACE, Map.of("tenant_id", "acme", "username", "alice")));
+
+    assertEquals("0x539", Wire.json(proxy.tenant(token, CHAIN_ID)).get("result").asText());
+    assertEquals("eth_blockNumber - access denied",
+        message(proxy.tenant(token, Wire.call(2, "eth_blockNumber", "[]"))));
+    assertTrue(logs.matching("tenant=acme").stream().anyMatch(l -> l.contains("eth_blockNumber")),
+        logs.all());
+  }
+
   private HttpResponse<String> untilNot503(String token) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     HttpResponse<String> response = proxy.tenant(token, CHAIN_ID);

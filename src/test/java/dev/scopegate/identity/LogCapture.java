@@ -12,11 +12,13 @@ final class LogCapture implements AutoCloseable {
   private final Logger scopegate = (Logger) LoggerFactory.getLogger("dev.scopegate");
   private final Logger audit = (Logger) LoggerFactory.getLogger("scopegate.audit");
   private final ch.qos.logback.classic.Level scopegateLevel = scopegate.getLevel();
+  private final ch.qos.logback.classic.Level auditLevel = audit.getLevel();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   LogCapture() {
     appender.start();
     scopegate.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    audit.setLevel(ch.qos.logback.classic.Level.DEBUG);
     root.addAppender(appender);
   }
 
@@ -39,10 +41,7 @@ final class LogCapture implements AutoCloseable {
   public void close() {
     root.detachAppender(appender);
     scopegate.setLevel(scopegateLevel);
+    audit.setLevel(auditLevel);
     appender.stop();
-  }
-
-  Logger audit() {
-    return audit;
   }
 }

@@ -32,7 +32,8 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
     authenticator
         .authenticate(
             Optional.ofNullable(headers.get("Authorization")),
-            Optional.ofNullable(headers.get("X-API-Key")))
+            Optional.ofNullable(headers.get("X-API-Key")),
+            Optional.ofNullable(headers.get("X-Tenant-ID")))
         .compose(
             principal -> {
               RpcBody body;

@@ -38,7 +38,8 @@ public final class WsUpgrade {
       return Future.failedFuture(RpcError.ORIGIN_NOT_ALLOWED.exception());
     }
     return authenticator
-        .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")))
+        .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")),
+            Optional.ofNullable(request.getHeader("X-Tenant-ID")))
         .compose(principal -> {
           limits.admit(principal);
           return request.toWebSocket()
