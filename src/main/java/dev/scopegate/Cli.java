@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The command line: what to do, and with which configuration file. */
-record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
+record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Optional<Path> securityConfig) {
+
+  Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
+    this(mode, configFile, reindex, Optional.empty());
+  }
 
   enum Mode {
     RUN,
@@ -20,6 +24,8 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
         scopegate --config FILE        run against a real node, configured by FILE (YAML)
         scopegate                      run configured by SCOPEGATE_* environment variables only
         scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
+        scopegate ... --security-config FILE
+                                       also read a GoQuorum security plugin config.json
         scopegate --help | --version
 
       Every configuration key can also be set as SCOPEGATE_<KEY PATH>, upper-cased, dots as '_'
@@ -33,6 +39,7 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
     Mode mode = Mode.RUN;
     Optional<Path> config = Optional.empty();
     boolean reindex = false;
+    Optional<Path> security = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
@@ -49,12 +56,18 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
           }
           config = Optional.of(Path.of(args[++i]));
         }
+        case "--security-config" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--security-config needs a file path");
+          }
+          security = Optional.of(Path.of(args[++i]));
+        }
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
-    if (mode == Mode.DEMO && config.isPresent()) {
+    if (mode == Mode.DEMO && (config.isPresent() || security.isPresent())) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config, reindex);
+    return new Cli(mode, config, reindex, security);
   }
 }

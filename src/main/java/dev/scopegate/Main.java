@@ -34,7 +34,7 @@ public final class Main {
       case RUN -> {
         Config config;
         try {
-          config = ConfigLoader.load(cli.configFile());
+          config = ConfigLoader.load(cli.configFile(), cli.securityConfig(), System.getenv());
         } catch (ConfigException e) {
           System.err.println("scopegate: configuration: " + e.getMessage());
           System.exit(2);

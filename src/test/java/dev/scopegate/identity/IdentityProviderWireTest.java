@@ -223,6 +223,36 @@ class IdentityProviderWireTest {
         logs.all());
   }
 
+  @Test
+  void aGoQuorumSecurityPluginConfigWorksUnchanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    provider = OidcProvider.start(0);
+    String json = """
+        {"tokenValidation": {
+           "issuers": ["%s"],
+           "introspect": {"endpoint": "%s",
+             "authentication": {"method": "client_secret_basic",
+               "credentials": {"clientId": "quorum", "clientSecret": "env://INTROSPECTION_SECRET"}}},
+           "jws": {"endpoint": "%s", "tlsConnection": {"insecureSkipVerify": false}},
+           "jwt": {"authorizationField": "scp", "preferIntrospection": false}}}
+        """.formatted(provider.issuer(), provider.issuer() + "/introspect", provider.issuer() + "/jwks");
+    java.nio.file.Path plugin = java.nio.file.Files.writeString(dir.resolve("security-config.json"), json);
+    java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("scopegate.yaml"),
+        "upstream:\n  http: " + node.httpUrl() + "\nserver:\n  port: 0\nmetrics:\n  port: 0\n"
+            + "privacy:\n  index:\n    path: " + dir.resolve("index") + "\n");
+    Config loaded = dev.scopegate.config.ConfigLoader.load(
+        Optional.of(yaml), Optional.of(plugin), Map.of("INTROSPECTION_SECRET", "admin"));
+    proxy = Proxy.start(vertx, loaded);
+
+    String token = provider.clientCredentials("dapp", Map.of("scp", List.of("rpc://eth_chainId")));
+    assertEquals("0x539", Wire.json(proxy.tenant(token, CHAIN_ID)).get("result").asText());
+    assertEquals("eth_blockNumber - access denied",
+        message(proxy.tenant(token, Wire.call(2, "eth_blockNumber", "[]"))));
+    HttpResponse<String> inactive = proxy.tenant("opaque-" + System.nanoTime(), CHAIN_ID);
+    assertEquals(401, inactive.statusCode(), "opaque tokens go to the plugin's introspection endpoint");
+    assertNotNull(provider.takeRequest("/introspect"));
+  }
+
   private HttpResponse<String> untilNot503(String token) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     HttpResponse<String> response = proxy.tenant(token, CHAIN_ID);
