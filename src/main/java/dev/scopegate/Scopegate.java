@@ -16,6 +16,7 @@ import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
+import dev.scopegate.transport.http.TlsReloader;
 import dev.scopegate.transport.ws.WsContext;
 import dev.scopegate.transport.ws.WsUpgrade;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
@@ -43,6 +44,7 @@ public final class Scopegate {
   private final Authenticator authenticator;
   private final PrivacyService privacy;
   private final HttpServer http;
+  private final Optional<TlsReloader> tls;
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
   private final HttpServer metricsServer;
@@ -61,6 +63,7 @@ public final class Scopegate {
     this.authenticator = authenticator;
     this.privacy = privacy;
     this.http = listeners.http();
+    this.tls = listeners.tls();
     this.ipc = listeners.ipc();
     this.metrics = metrics;
     this.metricsServer = listeners.metrics();
@@ -158,7 +161,8 @@ public final class Scopegate {
       WsUpgrade ws,
       Optional<WsContext> subscriptions) {}
 
-  private record Listeners(HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics) {}
+  private record Listeners(
+      HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
 
   /**
    * HTTP, then IPC if configured, then the metrics port; whatever cannot be served fails the
@@ -169,10 +173,18 @@ public final class Scopegate {
     return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws())
         .compose(http -> ipc(vertx, config, transports)
             .compose(ipc -> MetricsServer.start(vertx, config.server().host(), config.metrics().port(), metrics)
-                .map(served -> new Listeners(http, ipc, served))
+                .compose(served -> tlsReloader(vertx, config, http)
+                    .map(tls -> new Listeners(http, ipc, served, tls)))
                 .recover(e -> Future.<Listeners>failedFuture(new MetricsStartException(config.server().host(), config.metrics().port(), e))
                     .eventually(() -> ipc.map(IpcTransport::stop).orElse(Future.succeededFuture()))))
             .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e))));
+  }
+
+  private static Future<Optional<TlsReloader>> tlsReloader(
+      Vertx vertx, Config config, HttpServer http) {
+    return config.server().tls().enabled()
+        ? TlsReloader.watch(vertx, http, config.server().tls()).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
   }
 
   private static Future<Optional<IpcTransport>> ipc(Vertx vertx, Config config, Transports transports) {
@@ -218,7 +230,8 @@ public final class Scopegate {
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
+        "scopegate listening: {} on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
+        config.server().tls().enabled() ? "https/wss" : "http",
         config.server().host(),
         httpPort(),
         ipcPath().map(path -> ", ipc on " + path).orElse(""),
@@ -229,6 +242,7 @@ public final class Scopegate {
 
   public Future<Void> stop() {
     Future<Void> ipcStopped = ipc.map(IpcTransport::stop).orElse(Future.succeededFuture());
+    tls.ifPresent(TlsReloader::stop);
     return ipcStopped
         .eventually(http::close)
         .eventually(metricsServer::close)

@@ -76,7 +76,19 @@ public final class Authenticator {
    */
   public Future<Principal> authenticate(
       Optional<String> authorization, Optional<String> apiKeyHeader, Optional<String> tenantHeader) {
-    return check(authorization, apiKeyHeader, tenantHeader).onFailure(failure -> {
+    return authenticate(authorization, apiKeyHeader, tenantHeader, false);
+  }
+
+  /**
+   * As above; {@code clientCertificate}: the TLS client presented a certificate that {@code
+   * server.tls.clientCaFile} signs, which makes an operator (mTLS) unless an API key decides.
+   */
+  public Future<Principal> authenticate(Optional<String> authorization,
+      Optional<String> apiKeyHeader, Optional<String> tenantHeader, boolean clientCertificate) {
+    Future<Principal> checked = clientCertificate && apiKeyHeader.isEmpty() && tenantHeader.isEmpty()
+        ? Future.succeededFuture(Principal.operator("mtls"))
+        : check(authorization, apiKeyHeader, tenantHeader);
+    return checked.onFailure(failure -> {
       if (failure instanceof RpcException refused) {
         onRefusal.accept(refused.error());
       }

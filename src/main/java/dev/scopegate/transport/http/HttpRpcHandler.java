@@ -33,7 +33,8 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
         .authenticate(
             Optional.ofNullable(headers.get("Authorization")),
             Optional.ofNullable(headers.get("X-API-Key")),
-            Optional.ofNullable(headers.get("X-Tenant-ID")))
+            Optional.ofNullable(headers.get("X-Tenant-ID")),
+            ClientCertificate.verified(ctx.request()))
         .compose(
             principal -> {
               RpcBody body;

@@ -58,7 +58,16 @@ public final class HttpTransport {
             // cleanly (1009) at server.ws.maxMessageBytes, well below them.
             .setMaxWebSocketMessageSize(intSize(hardCap(config.ws().maxMessageBytes())))
             .setMaxWebSocketFrameSize(intSize(hardCap(config.ws().maxMessageBytes())));
-    return vertx.createHttpServer(options).requestHandler(router).listen();
+    if (!config.tls().enabled()) {
+      return vertx.createHttpServer(options).requestHandler(router).listen();
+    }
+    return ServerTls.read(vertx, config.tls()).compose(tls -> {
+      options.setSsl(true)
+          .setKeyCertOptions(tls.getKeyCertOptions())
+          .setTrustOptions(tls.getTrustOptions())
+          .setClientAuth(tls.getClientAuth());
+      return vertx.createHttpServer(options).requestHandler(router).listen();
+    });
   }
 
   private static long hardCap(long limit) {

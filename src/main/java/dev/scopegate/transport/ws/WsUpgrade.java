@@ -39,7 +39,8 @@ public final class WsUpgrade {
     }
     return authenticator
         .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")),
-            Optional.ofNullable(request.getHeader("X-Tenant-ID")))
+            Optional.ofNullable(request.getHeader("X-Tenant-ID")),
+            dev.scopegate.transport.http.ClientCertificate.verified(request))
         .compose(principal -> {
           limits.admit(principal);
           return request.toWebSocket()
