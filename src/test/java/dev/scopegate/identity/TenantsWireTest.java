@@ -149,6 +149,22 @@ class TenantsWireTest {
   }
 
   @Test
+  void anImpersonatedBatchReachesNoOtherTenantsState() {
+    String b = contractB.toString();
+    String batch = "[" + String.join(",",
+        Wire.call(1, "eth_getCode", params(contractB)),
+        Wire.call(2, "eth_getStorageAt", "[\"" + b + "\",\"0x0\",\"latest\"]"),
+        Wire.call(3, "eth_call", "[{\"to\":\"" + b + "\",\"data\":\"0x\"},\"latest\"]"),
+        Wire.call(4, "eth_getLogs", "[{\"address\":\"" + b + "\",\"fromBlock\":\"0x0\"}]"),
+        Wire.call(5, "eth_getCode", params(contractA))) + "]";
+    HttpResponse<String> response = stack.proxy().post(batch,
+        "X-API-Key", TestConfigs.API_KEY, "X-Tenant-ID", "acme");
+    assertEquals(200, response.statusCode(), response.body());
+    assertFalse(response.body().contains("bbbb"), "globex's contract code in no answer: " + response.body());
+    assertTrue(response.body().contains("aaaa"), "acme's own contract is served in the same batch");
+  }
+
+  @Test
   void unknownTenantsStarAndTokenHoldersNamingATenantAreRefused() {
     for (String tenant : List.of("initech", "*", "")) {
       HttpResponse<String> response = stack.proxy().post(Wire.call(1, "eth_getCode", params(contractA)),
