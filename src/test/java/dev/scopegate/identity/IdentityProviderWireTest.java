@@ -253,6 +253,29 @@ class IdentityProviderWireTest {
     assertNotNull(provider.takeRequest("/introspect"));
   }
 
+  @Test
+  void aDiscoveryDocumentNamingAnotherIssuerIsNotBelieved() throws Exception {
+    logs = new LogCapture();
+    provider = OidcProvider.start(0);
+    // an impostor at the configured issuer URL serves a document that names the real provider's
+    // keys under another issuer: Scopegate must not take keys from it
+    io.vertx.core.http.HttpServer impostor = vertx.createHttpServer().requestHandler(request ->
+        request.response().putHeader("content-type", "application/json").end(
+            "{\"issuer\":\"" + provider.issuer() + "\",\"jwks_uri\":\""
+                + provider.issuer() + "/jwks\"}"))
+        .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    URI configured = URI.create("http://127.0.0.1:" + impostor.actualPort() + "/tenant");
+    try {
+      proxy = Proxy.start(vertx, config(jwt(configured, Duration.ofMillis(10)), Config.Introspection.OFF));
+      String token = provider.clientCredentials("dapp", CHAIN_ID_SCOPE);
+      HttpResponse<String> refused = proxy.tenant(token, CHAIN_ID);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertTrue(logs.all().contains("names issuer"), logs.all());
+    } finally {
+      impostor.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   private HttpResponse<String> untilNot503(String token) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     HttpResponse<String> response = proxy.tenant(token, CHAIN_ID);
