@@ -53,6 +53,9 @@ public final class IsolationRules {
     // its answer, when forwarded, also passes the receipt filter (FilterRules)
     guards.put("eth_getPrivateTransactionReceipt", PrivateTransactionGuard.answeringNull(c));
     guards.put("debug_traceTransaction", PrivateTransactionGuard.refusing(c));
+    // Parity-style traces of one transaction (Besu, Erigon, anvil): the same rule as GoQuorum's
+    guards.put("trace_transaction", PrivateTransactionGuard.refusing(c));
+    guards.put("trace_replayTransaction", PrivateTransactionGuard.refusing(c));
     guards.put("eth_getContractPrivacyMetadata", new MetadataGuard(c));
   }
 }
