@@ -202,13 +202,14 @@ public final class Scopegate {
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
+        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}; node mode: {}",
         config.server().host(),
         httpPort(),
         ipcPath().map(path -> ", ipc on " + path).orElse(""),
         config.server().host(),
         metricsPort(),
-        config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
+        config.upstream().http().getHost() + ":" + config.upstream().http().getPort(),
+        privacy.mode().describe());
   }
 
   public Future<Void> stop() {
