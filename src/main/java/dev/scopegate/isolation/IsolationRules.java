@@ -24,6 +24,8 @@ public final class IsolationRules {
     execution(context, privateState);
     privatePayloads(context, privateState);
     privateState.forEach((method, guard) -> guards.put(method, PublicModeGuard.unlessPublic(context, guard)));
+    filters.put("eth_blockNumber", new HeadSeenFilter(context.pinner(), ResponseFilter.NONE));
+    filters.computeIfPresent("eth_getTransactionReceipt", (m, receipts) -> new HeadSeenFilter(context.pinner(), receipts));
     guards.put("eth_subscribe", new SubscribeGuard());
     guards.put("eth_unsubscribe", Guard.NONE);
     return new Isolation(guards, filters);

@@ -35,6 +35,11 @@ public final class BlockPinner {
     };
   }
 
+  /** A block number the node answered a client with: later pins are not below it. */
+  public void seen(long number) {
+    heads.seen(number);
+  }
+
   /** The pinned block as a parameter to forward. */
   public static JsonNode asParameter(long block) {
     return TextNode.valueOf(ChainFormat.hex(block));

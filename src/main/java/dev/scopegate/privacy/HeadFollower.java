@@ -76,6 +76,18 @@ public final class HeadFollower {
     });
   }
 
+  /**
+   * A block number the node itself answered with (its {@code eth_blockNumber}, a receipt): a
+   * client that saw it may read at {@code latest} next and must not be pinned below it, even if
+   * the announcement is still on its way.
+   */
+  public void seen(long number) {
+    long now = head;
+    if (now != UNKNOWN && number > now) {
+      head = number; // a racing notification may lower it back to the announced head: still a real block
+    }
+  }
+
   /** The head as last announced, while the subscription is live. */
   public OptionalLong known() {
     long now = head;

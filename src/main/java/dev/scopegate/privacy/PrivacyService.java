@@ -160,7 +160,8 @@ public final class PrivacyService {
         .compose(identity -> vertx.executeBlocking(() -> RocksIndexStore.open(config.path(), identity, reindex)))
         .map(store -> {
           PrivacyIndex opened = new PrivacyIndex(
-              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
+              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval(),
+              heads::known);
           opened.onChange(resolver::invalidate);
           index = Optional.of(opened);
           opened.start();

@@ -27,9 +27,16 @@ final class DevScenarioStack implements AutoCloseable {
   static DevScenarioStack start(Vertx vertx, Path ipc) throws Exception {
     DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
     Scenario scenario = DevScenario.seed(node.chain());
-    Stack stack = Stack.start(vertx, node, c -> TestConfigs.withIpc(TestConfigs.withUpstreamWs(c, node.wsUrl()), ipc));
+    Stack stack = Stack.start(vertx, node, c -> TestConfigs.withWs(
+        TestConfigs.withIpc(TestConfigs.withUpstreamWs(c, node.wsUrl()), ipc), queryToken(c.server().ws())));
     stack.awaitIndexed();
     return new DevScenarioStack(stack, scenario);
+  }
+
+  /** Tools that cannot set headers on an upgrade (viem's WebSocket transport) use {@code access_token}. */
+  private static dev.scopegate.config.Config.Ws queryToken(dev.scopegate.config.Config.Ws ws) {
+    return new dev.scopegate.config.Config.Ws(true, ws.allowedOrigins(), ws.maxMessageBytes(), ws.maxConnections(),
+        ws.maxConnectionsPerTenant(), ws.idleTimeout());
   }
 
   Stack stack() {
@@ -47,9 +54,17 @@ final class DevScenarioStack implements AutoCloseable {
   }
 
   String tokenA(String... rpc) {
+    return token("tenant-a", scenario.keyA(), rpc);
+  }
+
+  String tokenB(String... rpc) {
+    return token("tenant-b", scenario.keyB(), rpc);
+  }
+
+  private String token(String subject, String key, String... rpc) {
     String[] scopes = java.util.Arrays.copyOf(rpc, rpc.length + 1);
-    scopes[rpc.length] = owner(scenario.keyA());
-    return stack.token(scopes);
+    scopes[rpc.length] = owner(key);
+    return stack.tokenFor(subject, scopes);
   }
 
   @Override
