@@ -39,14 +39,14 @@ class AnvilAnswersTest {
   @BeforeAll
   void start(Vertx vertx) throws Exception {
     stack = AnvilStack.start(vertx);
-    tx = direct("eth_sendTransaction", "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"to\":\"" + Anvil.ACCOUNT1 + "\",\"value\":\"0x1000\"}]")
-        .get("result").asText();
-    String deploy = direct("eth_sendTransaction",
-        "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"data\":\"" + EventContract.creationCode() + "\"}]").get("result").asText();
-    JsonNode receipt = direct("eth_getTransactionReceipt", "[\"" + deploy + "\"]").get("result");
+    // eth_sendTransactionSync answers with the receipt once mined: no waiting on our side
+    tx = direct("eth_sendTransactionSync", "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"to\":\"" + Anvil.ACCOUNT1 + "\",\"value\":\"0x1000\"}]")
+        .get("result").get("transactionHash").asText();
+    JsonNode receipt = direct("eth_sendTransactionSync",
+        "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"data\":\"" + EventContract.creationCode() + "\"}]").get("result");
     contract = receipt.get("contractAddress").asText();
     callData = EventContract.pingData(7);
-    direct("eth_sendTransaction", "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"to\":\"" + contract + "\",\"data\":\"" + callData + "\"}]");
+    direct("eth_sendTransactionSync", "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"to\":\"" + contract + "\",\"data\":\"" + callData + "\"}]");
     blockHash = direct("eth_getBlockByNumber", "[\"0x1\",false]").get("result").get("hash").asText();
   }
 

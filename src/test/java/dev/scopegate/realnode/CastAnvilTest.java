@@ -35,9 +35,9 @@ class CastAnvilTest {
   @BeforeAll
   void start(Vertx vertx) throws Exception {
     stack = AnvilStack.start(vertx, c -> TestConfigs.withWs(c, queryToken(c.server().ws())));
-    String deploy = Wire.json(Wire.post(stack.anvil().http(), Wire.call(1, "eth_sendTransaction",
-        "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"data\":\"" + EventContract.creationCode() + "\"}]"))).get("result").asText();
-    contract = Wire.json(Wire.post(stack.anvil().http(), Wire.call(2, "eth_getTransactionReceipt", "[\"" + deploy + "\"]")))
+    // eth_sendTransactionSync answers with the receipt once mined: no waiting on our side
+    contract = Wire.json(Wire.post(stack.anvil().http(), Wire.call(1, "eth_sendTransactionSync",
+        "[{\"from\":\"" + Anvil.ACCOUNT0 + "\",\"data\":\"" + EventContract.creationCode() + "\"}]")))
         .get("result").get("contractAddress").asText();
     token = stack.token("rpc://");
   }
