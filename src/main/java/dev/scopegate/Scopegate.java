@@ -230,14 +230,15 @@ public final class Scopegate {
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: {} on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
+        "scopegate listening: {} on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}; node mode: {}",
         config.server().tls().enabled() ? "https/wss" : "http",
         config.server().host(),
         httpPort(),
         ipcPath().map(path -> ", ipc on " + path).orElse(""),
         config.server().host(),
         metricsPort(),
-        config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
+        config.upstream().http().getHost() + ":" + config.upstream().http().getPort(),
+        privacy.mode().describe());
   }
 
   public Future<Void> stop() {

@@ -164,6 +164,11 @@ public final class DevNode {
     return requests.of(method);
   }
 
+  /** Completes once {@code method} has been received {@code count} times since the last reset. */
+  public Future<Void> received(String method, long count) {
+    return requests.reaches(method, count);
+  }
+
   /** Sets every count, total and per method, back to zero. */
   public void resetRequestCounts() {
     requests.reset();

@@ -28,6 +28,7 @@ public final class FilterRules {
 
     rows.add("eth_getTransactionReceipt", Guard.NONE, receipts);
     rows.add("eth_getPrivateTransactionReceipt", Guard.NONE, receipts);
+    rows.add("eth_getBlockReceipts", Guard.NONE, new BlockReceiptsFilter(receipts));
     rows.add("eth_getLogs", Guard.NONE, logs);
     rows.add("eth_newFilter", owner, issuer);
     rows.add("eth_newBlockFilter", owner, issuer);

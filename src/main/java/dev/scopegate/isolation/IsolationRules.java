@@ -19,9 +19,13 @@ public final class IsolationRules {
     FilterRules.register(context, filterIds, guards, filters);
     guards.putAll(TransactionIsolation.guards(context));
     filters.putAll(TransactionIsolation.filters());
-    stateReads(context, guards);
-    execution(context, guards);
-    privatePayloads(context, guards);
+    Map<String, Guard> privateState = new HashMap<>();
+    stateReads(context, privateState);
+    execution(context, privateState);
+    privatePayloads(context, privateState);
+    privateState.forEach((method, guard) -> guards.put(method, PublicModeGuard.unlessPublic(context, guard)));
+    filters.put("eth_blockNumber", new HeadSeenFilter(context.pinner(), ResponseFilter.NONE));
+    filters.computeIfPresent("eth_getTransactionReceipt", (m, receipts) -> new HeadSeenFilter(context.pinner(), receipts));
     guards.put("eth_subscribe", new SubscribeGuard());
     guards.put("eth_unsubscribe", Guard.NONE);
     return new Isolation(guards, filters);
@@ -29,8 +33,8 @@ public final class IsolationRules {
 
   /** Reads that GoQuorum answers from the private state first. */
   private static void stateReads(GuardContext c, Map<String, Guard> guards) {
-    guards.put("eth_getBalance", StateReadGuard.answering(c, 1, "0x0"));
-    guards.put("eth_getTransactionCount", StateReadGuard.answering(c, 1, "0x0"));
+    guards.put("eth_getBalance", StateReadGuard.accountRead(c, 1, "0x0"));
+    guards.put("eth_getTransactionCount", StateReadGuard.accountRead(c, 1, "0x0"));
     guards.put("eth_getCode", StateReadGuard.answering(c, 1, "0x"));
     guards.put("eth_getStorageAt", StateReadGuard.answering(c, 2, StateReadGuard.ZERO_WORD));
     guards.put("eth_storageRoot", StateReadGuard.answering(c, 1, StateReadGuard.EMPTY_ROOT));
@@ -53,6 +57,9 @@ public final class IsolationRules {
     // its answer, when forwarded, also passes the receipt filter (FilterRules)
     guards.put("eth_getPrivateTransactionReceipt", PrivateTransactionGuard.answeringNull(c));
     guards.put("debug_traceTransaction", PrivateTransactionGuard.refusing(c));
+    // Parity-style traces of one transaction (Besu, Erigon, anvil): the same rule as GoQuorum's
+    guards.put("trace_transaction", PrivateTransactionGuard.refusing(c));
+    guards.put("trace_replayTransaction", PrivateTransactionGuard.refusing(c));
     guards.put("eth_getContractPrivacyMetadata", new MetadataGuard(c));
   }
 }

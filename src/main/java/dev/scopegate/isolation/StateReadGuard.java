@@ -24,34 +24,51 @@ final class StateReadGuard implements Guard {
   private final GuardContext context;
   private final int blockIndex;
   private final Optional<JsonNode> nonPartyAnswer;
+  private final boolean pendingForAccounts;
 
-  private StateReadGuard(GuardContext context, int blockIndex, Optional<JsonNode> nonPartyAnswer) {
+  private StateReadGuard(
+      GuardContext context, int blockIndex, Optional<JsonNode> nonPartyAnswer, boolean pendingForAccounts) {
     this.context = context;
     this.blockIndex = blockIndex;
     this.nonPartyAnswer = nonPartyAnswer;
+    this.pendingForAccounts = pendingForAccounts;
+  }
+
+  /** A wallet's nonce or balance: {@code pending} answered from the node's pending state for accounts. */
+  static StateReadGuard accountRead(GuardContext context, int blockIndex, String answer) {
+    return new StateReadGuard(context, blockIndex, Optional.of(TextNode.valueOf(answer)), true);
   }
 
   /** Reads answered, for a non-party, with {@code answer}. */
   static StateReadGuard answering(GuardContext context, int blockIndex, String answer) {
-    return new StateReadGuard(context, blockIndex, Optional.of(TextNode.valueOf(answer)));
+    return new StateReadGuard(context, blockIndex, Optional.of(TextNode.valueOf(answer)), false);
   }
 
   /** Reads refused to a non-party. */
   static StateReadGuard refusing(GuardContext context, int blockIndex) {
-    return new StateReadGuard(context, blockIndex, Optional.empty());
+    return new StateReadGuard(context, blockIndex, Optional.empty(), false);
   }
 
   @Override
   public Future<Decision> check(Principal tenant, RpcRequest request) {
     return Attempt.of(() -> {
       String address = Params.address(request, 0);
+      boolean pending = pendingForAccounts && PendingAccountRead.asksPending(request, blockIndex);
       return Pinned.pin(context, request, blockIndex).compose(pinned ->
-          context.resolver().contract(address, pinned.block()).compose(privacy -> decide(tenant, privacy, pinned)));
+          context.resolver().contract(address, pinned.block()).compose(privacy -> pending && isReadable(tenant, privacy)
+              ? PendingAccountRead.answer(context.node(), request, address).compose(answer -> answer
+                  .map(a -> Future.succeededFuture(Decision.respond(a)))
+                  .orElseGet(() -> decide(tenant, privacy, pinned)))
+              : decide(tenant, privacy, pinned)));
     });
   }
 
+  private static boolean isReadable(Principal tenant, ContractPrivacy privacy) {
+    return !(privacy instanceof ContractPrivacy.Private p) || TenantKeys.isParty(tenant, p.parties());
+  }
+
   private Future<Decision> decide(Principal tenant, ContractPrivacy privacy, Pinned pinned) {
-    if (privacy instanceof ContractPrivacy.Private p && !TenantKeys.isParty(tenant, p.parties())) {
+    if (!isReadable(tenant, privacy)) {
       return nonPartyAnswer
           .map(answer -> Future.succeededFuture(Decision.respond(answer)))
           .orElseGet(() -> Future.failedFuture(RpcError.NOT_AUTHORIZED.exception()));

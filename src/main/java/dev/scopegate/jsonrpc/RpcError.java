@@ -10,6 +10,8 @@ public enum RpcError {
   DUPLICATE_KEY(-32600, "invalid request: duplicate key", 200),
   BODY_TOO_LARGE(-32600, "request body too large", 413),
   BATCH_TOO_LARGE(-32005, "batch too large", 200),
+  // geth's words (rpc/errors.go, methodNotFoundError.Error)
+  METHOD_NOT_FOUND(-32601, "the method %s does not exist/is not available", 200),
   INVALID_PARAMS(-32602, "invalid params", 200),
   INTERNAL_ERROR(-32603, "internal error", 500),
 

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The methods GoQuorum v21.1 through v24.x serves, by class (see the README's policy table and
- * shared/goquorum-methods.md for why each sits where it does).
+ * shared/goquorum-methods.md for why each sits where it does), and those of the Ethereum
+ * execution API (ethereum/execution-apis) and the Parity-style {@code trace_*} module that geth
+ * 1.13+, Besu, Erigon and anvil serve, classed by the same rules.
  */
 final class MethodInventory {
   private MethodInventory() {}
@@ -23,6 +25,9 @@ final class MethodInventory {
           "eth_getRawTransactionByBlockHashAndIndex", "eth_newBlockFilter",
           "eth_newPendingTransactionFilter", "eth_coinbase", "eth_etherbase", "eth_mining",
           "eth_hashrate", "eth_getPrivacyPrecompileAddress",
+          // execution-apis: fee market and blobs, chain data only
+          "eth_feeHistory", "eth_maxPriorityFeePerGas", "eth_blobBaseFee",
+          "debug_getRawHeader", "debug_getRawBlock", "debug_getRawTransaction",
           "net_version", "net_listening", "net_peerCount",
           "web3_clientVersion", "web3_sha3", "rpc_modules", "txpool_status",
           "debug_getBlockRlp", "debug_printBlock", "debug_seedHash", "personal_ecRecover",
@@ -56,7 +61,16 @@ final class MethodInventory {
           "debug_traceBlock", "debug_traceCall",
           "quorumExtension_activeExtensionContracts", "quorumExtension_getExtensionStatus",
           "quorumExtension_extendContract", "quorumExtension_approveExtension",
-          "quorumExtension_cancelExtension", "quorumExtension_generateExtensionApprovalUuid");
+          "quorumExtension_cancelExtension", "quorumExtension_generateExtensionApprovalUuid",
+          // execution-apis: receipts of a block pass the receipt filter one by one
+          "eth_getBlockReceipts",
+          // execution over several calls or a whole bundle: no per-call guard yet, so refused
+          "eth_simulateV1", "eth_callMany", "eth_callBundle",
+          // Parity-style traces: of one transaction as debug_traceTransaction; the rest
+          // (blocks, filters, calls, raw transactions) refused to tenants as debug_traceBlock*
+          "trace_transaction", "trace_replayTransaction", "trace_get", "trace_block",
+          "trace_replayBlockTransactions", "trace_filter", "trace_call", "trace_callMany",
+          "trace_rawTransaction");
 
   /** Administration, topology, key material, whole-state dumps: operators only. */
   static final List<String> OPERATOR =
@@ -79,6 +93,8 @@ final class MethodInventory {
           "debug_blockProfile", "debug_setBlockProfileRate", "debug_writeBlockProfile",
           "debug_mutexProfile", "debug_setMutexProfileFraction", "debug_writeMutexProfile",
           "debug_writeMemProfile", "debug_subscribe", "debug_unsubscribe",
+          // execution-apis: consensus receipts are not a tenant's view of private receipts
+          "debug_getRawReceipts",
           "admin_nodeInfo", "admin_peers", "admin_datadir", "admin_addPeer", "admin_removePeer",
           "admin_addTrustedPeer", "admin_removeTrustedPeer", "admin_startRPC", "admin_stopRPC",
           "admin_startHTTP", "admin_stopHTTP", "admin_startWS", "admin_stopWS",

@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 
 /**
  * Decides one call: operators pass unchanged; a tenant needs an {@code rpc://} grant for the
- * method and a table row that is not operator-only, and then passes the row's guard.
+ * method and a table row that is not operator-only, and then passes the row's guard. A granted
+ * method the table does not know is "method not found" (so clients tell unsupported from
+ * forbidden), never forwarded.
  */
 public final class Policy {
   private final PolicyTable table;
@@ -28,11 +30,15 @@ public final class Policy {
       return Future.succeededFuture(Decision.forward(request));
     }
     String method = request.method();
+    if (!principal.mayCall(method)) {
+      return Future.failedFuture(RpcError.ACCESS_DENIED.exception(method));
+    }
     return table
         .rule(method)
-        .filter(rule -> rule.access() != Access.OPERATOR && principal.mayCall(method))
-        .map(rule -> rule.guard().check(principal, request))
-        .orElseGet(() -> Future.failedFuture(RpcError.ACCESS_DENIED.exception(method)));
+        .map(rule -> rule.access() == Access.OPERATOR
+            ? Future.<Decision>failedFuture(RpcError.ACCESS_DENIED.exception(method))
+            : rule.guard().check(principal, request))
+        .orElseGet(() -> Future.failedFuture(RpcError.METHOD_NOT_FOUND.exception(method)));
   }
 
   /** The node's answer as the principal may see it: operators unfiltered, tenants by the row. */

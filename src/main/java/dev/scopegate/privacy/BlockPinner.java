@@ -9,13 +9,14 @@ import java.util.Locale;
 /**
  * Pins a tenant call's block parameter to one concrete number, so that the privacy checks and the
  * forwarded call see the same block: {@code latest}, {@code pending} (and absent) become the
- * node's current head; a contract created a moment later cannot slip between check and call.
+ * node's current head (as its {@code newHeads} announce it, else asked); a contract created a
+ * moment later cannot slip between check and call.
  */
 public final class BlockPinner {
-  private final NodeRpc node;
+  private final HeadFollower heads;
 
-  public BlockPinner(NodeRpc node) {
-    this.node = node;
+  public BlockPinner(HeadFollower heads) {
+    this.heads = heads;
   }
 
   /** The block number {@code parameter} names; absent or null means latest. */
@@ -34,13 +35,18 @@ public final class BlockPinner {
     };
   }
 
+  /** A block number the node answered a client with: later pins are not below it. */
+  public void seen(long number) {
+    heads.seen(number);
+  }
+
   /** The pinned block as a parameter to forward. */
   public static JsonNode asParameter(long block) {
     return TextNode.valueOf(ChainFormat.hex(block));
   }
 
   private Future<Long> head() {
-    return node.call("eth_blockNumber").map(ChainFormat::quantity);
+    return heads.head();
   }
 
   private static Future<Long> number(String hex) {

@@ -21,8 +21,11 @@ public record NodeCapabilities(
   private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
   static Future<NodeCapabilities> detect(NodeRpc node) {
+    // The method the index uses, probed itself: anvil serves debug_* without rpc_modules, and
+    // a node may list a module it does not serve in full. Tracing genesis fails on geth
+    // ("genesis is not traceable"), which still says the method is served.
     Future<Boolean> debug =
-        node.ask("rpc_modules").map(a -> !a.isError() && a.result().has("debug"));
+        node.ask("debug_traceBlockByNumber", "0x0", java.util.Map.of("tracer", "callTracer")).map(NodeCapabilities::served);
     Future<Optional<String>> precompile =
         node.ask("eth_getPrivacyPrecompileAddress")
             .map(a -> a.isError() ? Optional.<String>empty() : Optional.of(ChainFormat.lower(a.result())));
@@ -30,8 +33,14 @@ public record NodeCapabilities(
     Future<Boolean> traceCall =
         node.ask("debug_traceCall", java.util.Map.of("to", ZERO), "latest", java.util.Map.of("tracer", "prestateTracer"))
             .map(a -> !a.isError());
+    // (debug_traceCall must answer, not just exist: a call to the zero address cannot fail.)
     return Future.all(debug, traceCall, precompile, mps)
         .map(all -> new NodeCapabilities(debug.result(), traceCall.result(), precompile.result(), mps.result()));
+  }
+
+  /** Any answer but "method not found" means the node serves the method. */
+  private static boolean served(dev.scopegate.upstream.Answer answer) {
+    return !answer.isError() || answer.error().path("code").asInt() != NodeMode.METHOD_NOT_FOUND;
   }
 
   /**

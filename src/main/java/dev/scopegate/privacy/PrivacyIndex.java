@@ -5,6 +5,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class PrivacyIndex {
   private final List<Consumer<Optional<List<String>>>> changeListeners = new CopyOnWriteArrayList<>();
 
   private volatile long indexed;
+  private final Supplier<OptionalLong> announcedHead;
   private volatile long nodeHead = -1;
   private volatile boolean stopped;
   private Duration backoff = FIRST_BACKOFF;
@@ -48,6 +51,13 @@ public final class PrivacyIndex {
   private volatile Future<?> running = Future.succeededFuture();
 
   PrivacyIndex(Vertx vertx, NodeRpc node, BlockReader reader, IndexStore store, long fromBlock, Duration poll) {
+    this(vertx, node, reader, store, fromBlock, poll, OptionalLong::empty);
+  }
+
+  /** With {@code announcedHead}: the head as {@code newHeads} announce it, asked of the node only when unknown. */
+  PrivacyIndex(Vertx vertx, NodeRpc node, BlockReader reader, IndexStore store, long fromBlock, Duration poll,
+      Supplier<OptionalLong> announcedHead) {
+    this.announcedHead = announcedHead;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.node = node;
@@ -99,9 +109,13 @@ public final class PrivacyIndex {
     if (stopped) {
       return;
     }
-    running = node.call("eth_blockNumber")
+    OptionalLong announced = announcedHead.get();
+    Future<Long> asked = announced.isPresent()
+        ? Future.succeededFuture(announced.getAsLong())
+        : node.call("eth_blockNumber").map(ChainFormat::quantity);
+    running = asked
         .compose(head -> {
-          nodeHead = ChainFormat.quantity(head);
+          nodeHead = head;
           if (indexed >= nodeHead) {
             return Future.succeededFuture(false);
           }

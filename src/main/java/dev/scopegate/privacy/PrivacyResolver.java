@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * What the rest of Scopegate asks about privacy: is this address a private contract and who is
  * party to it; who is party to this transaction. Not private means public; private with known
  * parties, those; private with parties not known yet, a bounded wait for the index, then a
- * retriable failure. Never public by default.
+ * retriable failure. Never public by default: only a node detected as having no private state at
+ * all ({@link NodeMode#PUBLIC}) answers public without asking.
  */
 public final class PrivacyResolver {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyResolver.class);
@@ -31,6 +32,7 @@ public final class PrivacyResolver {
   private final Optional<TesseraClient> tesseraClient;
   private final Supplier<Optional<PrivacyIndex>> indexSupplier;
   private final Supplier<NodeCapabilities> capabilities;
+  private final Supplier<NodeMode> mode;
   private final Duration maxWait;
   /**
    * Only "private" answers stay: an address becomes private in a block, and stops being private
@@ -59,17 +61,27 @@ public final class PrivacyResolver {
       Optional<TesseraClient> tessera,
       Supplier<Optional<PrivacyIndex>> index,
       Supplier<NodeCapabilities> capabilities,
+      Supplier<NodeMode> mode,
       Duration maxWait) {
     this.vertx = vertx;
     this.node = node;
     this.tesseraClient = tessera;
     this.indexSupplier = index;
     this.capabilities = capabilities;
+    this.mode = mode;
     this.maxWait = maxWait;
+  }
+
+  /** The node's mode as detected; guards of private state step aside in public mode. */
+  public NodeMode mode() {
+    return mode.get();
   }
 
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
   public Future<ContractPrivacy> contract(String address, long block) {
+    if (mode.get() == NodeMode.PUBLIC) {
+      return Future.succeededFuture(ContractPrivacy.PUBLIC);
+    }
     String key = address.toLowerCase(Locale.ROOT);
     Long upTo = publicUpTo.getIfPresent(key);
     if (upTo != null && block <= upTo) {
@@ -91,6 +103,9 @@ public final class PrivacyResolver {
 
   /** The parties of a private transaction (by public or marker hash); empty when it is not private. */
   public Future<Optional<Parties>> transaction(String hash) {
+    if (mode.get() == NodeMode.PUBLIC) {
+      return Future.succeededFuture(Optional.empty());
+    }
     String key = hash.toLowerCase(Locale.ROOT);
     return Future.fromCompletionStage(
             transactions.get(key, (k, e) -> lookUpTransaction(k).toCompletionStage().toCompletableFuture()),

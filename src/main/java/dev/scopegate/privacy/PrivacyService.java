@@ -1,12 +1,7 @@
 package dev.scopegate.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.config.Config;
-import dev.scopegate.jsonrpc.Json;
-import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
-import dev.scopegate.upstream.ws.Subscription;
-import dev.scopegate.upstream.ws.SubscriptionSink;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,19 +31,19 @@ public final class PrivacyService {
   private volatile boolean stopped;
   private volatile long retryTimer = -1;
 
-  private final Optional<SharedWsUpstream> heads;
-  private volatile Optional<Subscription> headSubscription = Optional.empty();
+  private final HeadFollower heads;
+  private volatile NodeMode mode = NodeMode.UNDETECTED;
 
-  private PrivacyService(Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads) {
-    this.heads = heads;
+  private PrivacyService(Vertx vertx, Config config, Upstream upstream) {
     this.vertx = vertx;
     this.node = new NodeRpc(upstream);
+    this.heads = new HeadFollower(node);
     this.tessera =
         config.upstream().privacyManager().map(pm -> TesseraClient.create(vertx, pm, config.upstream().timeout()));
     this.config = config.privacy().index();
     this.resolver =
-        new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, this.config.maxWait());
-    this.pinner = new BlockPinner(node);
+        new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, () -> mode, this.config.maxWait());
+    this.pinner = new BlockPinner(heads);
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
@@ -58,11 +53,9 @@ public final class PrivacyService {
   /** As above; with the node's WebSocket ({@code heads}) the index follows new heads by subscription. */
   public static Future<PrivacyService> start(
       Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, boolean reindex) {
-    PrivacyService service = new PrivacyService(vertx, config, upstream, heads);
-    if (service.tessera.isEmpty()) {
-      LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
-          + " tenants are refused every private contract");
-    }
+    PrivacyService service = new PrivacyService(vertx, config, upstream);
+    service.heads.follow(heads);
+    service.heads.onResumed(service::recheckMode);
     return service.open(reindex).transform(opened -> {
       if (opened.succeeded()) {
         return Future.succeededFuture(service);
@@ -95,6 +88,16 @@ public final class PrivacyService {
     return tessera;
   }
 
+  /** Whether the node has private state; {@link NodeMode#UNDETECTED} until it has answered. */
+  public NodeMode mode() {
+    return mode;
+  }
+
+  /** The node's head as followed from its {@code newHeads}. */
+  public HeadFollower heads() {
+    return heads;
+  }
+
   /** What the node was found to serve (nothing assumed until the index opens). */
   public NodeCapabilities capabilities() {
     return capabilities;
@@ -105,16 +108,51 @@ public final class PrivacyService {
     return index;
   }
 
-  /** Detects what the node serves, then (with a Tessera) opens the index and starts it. */
+  /**
+   * Detects the node's mode and what it serves; with private state (and a Tessera) opens the
+   * index and starts it. A node without private state needs neither index nor Tessera.
+   */
   private Future<Void> open(boolean reindex) {
-    return NodeCapabilities.detect(node).compose(caps -> {
+    return NodeMode.detect(node).compose(detected -> NodeCapabilities.detect(node).compose(caps -> {
+      capabilities = caps;
+      mode = detected;
+      LOG.info("node mode: {}", detected.describe());
+      if (detected == NodeMode.PUBLIC) {
+        return Future.succeededFuture();
+      }
       if (caps.multiplePrivateStates()) {
         return Future.failedFuture(new MultiplePrivateStatesException());
       }
-      capabilities = caps;
       LOG.info("node capabilities: {}", caps.describe());
+      if (tessera.isEmpty()) {
+        LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
+            + " tenants are refused every private contract");
+      }
       return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
-    });
+    }));
+  }
+
+  /**
+   * After the node's socket came back the node may be another one: its mode is asked again. Only
+   * a definite answer changes it; a node that became private opens the index.
+   */
+  private void recheckMode() {
+    NodeMode before = mode;
+    if (stopped || before == NodeMode.UNDETECTED) {
+      return; // the start's own detection (or its retry) is still under way
+    }
+    NodeMode.detect(node).onSuccess(now -> {
+      if (now == before || stopped) {
+        return;
+      }
+      LOG.warn("node mode changed after the node's socket came back: {} -> {}", before, now.describe());
+      if (now == NodeMode.SINGLE && index.isEmpty()) {
+        mode = NodeMode.UNDETECTED; // private facts fail closed until the index is open
+        open(false).onFailure(this::retryLater);
+      } else {
+        mode = now;
+      }
+    }).onFailure(e -> LOG.warn("node mode not rechecked after reconnect ({}); stays {}", e.getMessage(), before));
   }
 
   private Future<Void> openIndex(TesseraClient tm, NodeCapabilities caps, boolean reindex) {
@@ -122,43 +160,15 @@ public final class PrivacyService {
         .compose(identity -> vertx.executeBlocking(() -> RocksIndexStore.open(config.path(), identity, reindex)))
         .map(store -> {
           PrivacyIndex opened = new PrivacyIndex(
-              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
+              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval(),
+              heads::known);
           opened.onChange(resolver::invalidate);
           index = Optional.of(opened);
           opened.start();
-          followHeads(opened);
+          heads.onHead(opened::newHead);
+          opened.newHead();
           return null;
         });
-  }
-
-  /**
-   * New heads wake the index; polling stays as the fallback. A head that came before the
-   * subscription took effect, or while the upstream socket was down, has no notification: the
-   * index looks once when the subscription is (re-)established.
-   */
-  private void followHeads(PrivacyIndex opened) {
-    heads.ifPresent(ws -> ws.subscribe(Json.MAPPER.createArrayNode().add("newHeads"), new SubscriptionSink() {
-      @Override
-      public void notification(JsonNode result) {
-        opened.newHead();
-      }
-
-      @Override
-      public void resumed() {
-        opened.newHead();
-      }
-
-      @Override
-      public void ended(RpcException why) {
-        LOG.warn("newHeads subscription ended ({}); the privacy index polls every {}",
-            why.getMessage(), config.pollInterval());
-      }
-    }).onSuccess(s -> {
-      headSubscription = Optional.of(s);
-      opened.newHead();
-    })
-        .onFailure(e -> LOG.warn("cannot subscribe to newHeads ({}); the privacy index polls every {}",
-            e.getMessage(), config.pollInterval())));
   }
 
   private void retryLater(Throwable cause) {
@@ -184,7 +194,7 @@ public final class PrivacyService {
     stopped = true;
     vertx.cancelTimer(retryTimer);
     tessera.ifPresent(TesseraClient::close);
-    headSubscription.ifPresent(Subscription::cancel);
+    heads.stop();
     return index.map(PrivacyIndex::stop).orElse(Future.succeededFuture());
   }
 }

@@ -59,7 +59,8 @@ class PolicyTest {
         "rpc://; miner_start; miner_start - access denied",
         "rpc://; txpool_content; txpool_content - access denied",
         "rpc://; debug_dumpBlock; debug_dumpBlock - access denied",
-        "rpc://; eth_madeUp; eth_madeUp - access denied",
+        "rpc://; eth_madeUp; the method eth_madeUp does not exist/is not available",
+        "rpc://eth_getBalance; eth_madeUp; eth_madeUp - access denied",
         "rpc://; nonamespace; nonamespace - access denied",
       })
   void tenantDecisions(String scopes, String method, String expected) {

@@ -58,12 +58,28 @@ class ScopeWireTest {
         "rpc://eth_get*; eth_getBlockByNumber; eth_getBlockByNumber - access denied",
         "rpc://eth_* rpc://net_version; net_version; 1337",
         "private://0x0/_/contracts?owned.eoa=0x0&from.tm=QUJD; eth_chainId; eth_chainId - access denied",
+        "rpc://; eth_simulateV1; not authorized",
+        "rpc://; trace_block; not authorized",
+        "rpc://; debug_getRawReceipts; debug_getRawReceipts - access denied",
+        "rpc://eth_chainId; eth_feeHistory; eth_feeHistory - access denied",
       })
   void scopeMatrix(String scopes, String method, String expected) {
     JsonNode answer = Wire.json(proxy.tenant(token(scopes), Wire.call(1, method, "[]")));
     String outcome =
         answer.has("result") ? answer.get("result").asText() : answer.get("error").get("message").asText();
     assertEquals(expected, outcome);
+  }
+
+  /** Granted but unknown to the table: geth's "method not found", distinct from a refusal, and not forwarded. */
+  @ParameterizedTest
+  @CsvSource({"rpc://", "rpc://anvil_*", "rpc://anvil_mine"})
+  void aGrantedMethodTheTableDoesNotKnowIsNotFound(String scope) {
+    node.resetRequestCounts();
+    JsonNode answer = Wire.json(proxy.tenant(token(scope), Wire.call(7, "anvil_mine", "[]")));
+    assertEquals(-32601, answer.get("error").get("code").asInt());
+    assertEquals("the method anvil_mine does not exist/is not available", answer.get("error").get("message").asText());
+    assertEquals(7, answer.get("id").asInt());
+    assertEquals(0, node.requestCount("anvil_mine"), "never forwarded");
   }
 
   @Test

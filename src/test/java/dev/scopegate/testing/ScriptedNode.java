@@ -56,6 +56,11 @@ public final class ScriptedNode {
             });
   }
 
+  /** The script answering now (to wrap it). */
+  public Script script() {
+    return script;
+  }
+
   public void answer(Script script) {
     this.script = script;
   }
