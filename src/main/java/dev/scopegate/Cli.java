@@ -1,10 +1,19 @@
 package dev.scopegate;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** The command line: what to do, and with which configuration file. */
-record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
+/**
+ * The command line: what to do, with which configuration file, and settings given as flags
+ * ({@code --port}), kept as the environment variables they stand for, which they override.
+ */
+record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Map<String, String> settings) {
+
+  /** Flags that set a configuration key, and the variable each stands for. */
+  private static final Map<String, String> SETTING_FLAGS =
+      Map.of("--port", "SCOPEGATE_SERVER_PORT", "--metrics-port", "SCOPEGATE_METRICS_PORT");
 
   enum Mode {
     RUN,
@@ -20,6 +29,7 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
         scopegate --config FILE        run against a real node, configured by FILE (YAML)
         scopegate                      run configured by SCOPEGATE_* environment variables only
         scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
+        scopegate ... --port N         server.port (0: any free port); --metrics-port N: metrics.port
         scopegate --help | --version
 
       Every configuration key can also be set as SCOPEGATE_<KEY PATH>, upper-cased, dots as '_'
@@ -33,15 +43,16 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
     Mode mode = Mode.RUN;
     Optional<Path> config = Optional.empty();
     boolean reindex = false;
+    Map<String, String> settings = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
         case "--reindex" -> reindex = true;
         case "-h", "--help", "help" -> {
-          return new Cli(Mode.HELP, Optional.empty(), false);
+          return new Cli(Mode.HELP, Optional.empty(), false, Map.of());
         }
         case "--version", "version" -> {
-          return new Cli(Mode.VERSION, Optional.empty(), false);
+          return new Cli(Mode.VERSION, Optional.empty(), false, Map.of());
         }
         case "--config", "-c" -> {
           if (i + 1 >= args.length) {
@@ -49,12 +60,18 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
           }
           config = Optional.of(Path.of(args[++i]));
         }
+        case "--port", "--metrics-port" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a port number");
+          }
+          settings.put(SETTING_FLAGS.get(args[i]), args[++i]);
+        }
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
     if (mode == Mode.DEMO && config.isPresent()) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config, reindex);
+    return new Cli(mode, config, reindex, Map.copyOf(settings));
   }
 }

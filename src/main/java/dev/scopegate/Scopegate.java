@@ -4,7 +4,9 @@ import dev.scopegate.auth.Authenticator;
 import dev.scopegate.config.Config;
 import dev.scopegate.observe.Metrics;
 import dev.scopegate.observe.MetricsServer;
-import dev.scopegate.observe.MetricsStartException;
+import dev.scopegate.observe.Observation;
+import dev.scopegate.observe.Readiness;
+import dev.scopegate.observe.ReadinessChecks;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scopegate {
   private static final Logger LOG = LoggerFactory.getLogger(Scopegate.class);
+  /** A readiness probe that waits longer than this is answered "not ready". */
+  private static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(2);
 
   private final Config config;
   private final Upstream upstream;
@@ -80,16 +84,19 @@ public final class Scopegate {
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
-              new Dispatcher(policy, upstream, metrics.calls("ws", policy::knows)));
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())));
           WsUpgrade ws = new WsUpgrade(
-              vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
+              vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws());
           gauges(metrics, ws, privacy);
+          Readiness readiness = ReadinessChecks.of(
+              vertx, privacy, config.metrics().readyMaxIndexLag(), READY_TIMEOUT);
           Transports transports = new Transports(
-              authenticator.observed(metrics.authRefusals("http")),
-              new Dispatcher(policy, upstream, metrics.calls("http", policy::knows)),
-              new Dispatcher(policy, upstream, metrics.calls("ipc", policy::knows)),
+              authenticator.observed(Observation.credentials(metrics, "http")),
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "http", policy::knows, config.log())),
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log())),
               ws,
-              shared.map(s -> wsContext));
+              shared.map(s -> wsContext),
+              readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
                   config, upstream, shared, authenticator, privacy, listeners, metrics))
@@ -140,7 +147,8 @@ public final class Scopegate {
       Dispatcher http,
       Dispatcher ipc,
       WsUpgrade ws,
-      Optional<WsContext> subscriptions) {}
+      Optional<WsContext> subscriptions,
+      Readiness readiness) {}
 
   private record Listeners(HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics) {}
 
@@ -150,11 +158,14 @@ public final class Scopegate {
    */
   private static Future<Listeners> listen(
       Vertx vertx, Config config, Transports transports, Metrics metrics) {
+    String host = config.server().host();
     return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws())
+        .recover(e -> Future.failedFuture(BindFailure.of("server.port", "--port", host, config.server().port(), e)))
         .compose(http -> ipc(vertx, config, transports)
-            .compose(ipc -> MetricsServer.start(vertx, config.server().host(), config.metrics().port(), metrics)
+            .compose(ipc -> MetricsServer.start(vertx, host, config.metrics().port(), metrics, transports.readiness())
                 .map(served -> new Listeners(http, ipc, served))
-                .recover(e -> Future.<Listeners>failedFuture(new MetricsStartException(config.server().host(), config.metrics().port(), e))
+                .recover(e -> Future.<Listeners>failedFuture(
+                        BindFailure.of("metrics.port", "--metrics-port", host, config.metrics().port(), e))
                     .eventually(() -> ipc.map(IpcTransport::stop).orElse(Future.succeededFuture()))))
             .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e))));
   }
