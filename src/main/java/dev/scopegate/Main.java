@@ -53,7 +53,7 @@ public final class Main {
           return;
         }
         LogFormat.apply(config.log());
-        runUntilStopped(vertx -> Scopegate.start(vertx, config, cli.reindex()).map(s -> s::stop));
+        runUntilStopped(vertx -> Scopegate.start(vertx, config, cli.reindex()).map(s -> s::shutdown));
       }
     }
   }

@@ -48,6 +48,8 @@ public final class Scopegate {
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
   private final HttpServer metricsServer;
+  private final WsUpgrade ws;
+  private Future<Void> stopped;
 
   private Scopegate(
       Config config,
@@ -56,7 +58,9 @@ public final class Scopegate {
       Authenticator authenticator,
       PrivacyService privacy,
       Listeners listeners,
-      Metrics metrics) {
+      Metrics metrics,
+      WsUpgrade ws) {
+    this.ws = ws;
     this.config = config;
     this.upstream = upstream;
     this.sharedWs = sharedWs;
@@ -99,7 +103,7 @@ public final class Scopegate {
               readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, authenticator, privacy, listeners, metrics))
+                  config, upstream, shared, authenticator, privacy, listeners, metrics, ws))
               .onFailure(e -> privacy.stop());
         })
         .onSuccess(Scopegate::logListening)
@@ -222,7 +226,29 @@ public final class Scopegate {
         config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
   }
 
-  public Future<Void> stop() {
+  /**
+   * The stop for SIGTERM: the HTTP listener stops accepting and its calls in flight may finish
+   * (bounded by {@code server.shutdownTimeout}); WebSockets are closed with 1001 "going away" at
+   * once, so that clients reconnect to another replica; then everything stops as {@link #stop()}
+   * does (the IPC socket file is removed).
+   */
+  public Future<Void> shutdown() {
+    java.time.Duration timeout = config.lifecycle().shutdownTimeout();
+    LOG.info("stopping: no new connections; calls in flight get up to {} ms", timeout.toMillis());
+    Future<Void> drained = http.shutdown(Math.max(1, timeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+    ws.goingAway();
+    return drained.transform(done -> stop());
+  }
+
+  /** Stops everything at once; a second call answers the first's outcome. */
+  public synchronized Future<Void> stop() {
+    if (stopped == null) {
+      stopped = stopNow();
+    }
+    return stopped;
+  }
+
+  private Future<Void> stopNow() {
     Future<Void> ipcStopped = ipc.map(IpcTransport::stop).orElse(Future.succeededFuture());
     return ipcStopped
         .eventually(http::close)

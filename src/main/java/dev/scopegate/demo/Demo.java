@@ -137,7 +137,7 @@ public final class Demo {
   }
 
   public Future<Void> stop() {
-    return proxy.stop().eventually(node::close).andThen(done -> delete(keyDir));
+    return proxy.shutdown().eventually(node::close).andThen(done -> delete(keyDir));
   }
 
   /** Removes the demo's key and index: everything the demo made lives in its temp directory. */
