@@ -117,6 +117,9 @@ public final class Scopegate {
   private static void gauges(Metrics metrics, WsUpgrade ws, PrivacyService privacy) {
     metrics.gauge("scopegate.ws.connections", "Open client WebSocket connections",
         ws, upgrade -> upgrade.limits().open());
+    metrics.gauge("scopegate.ws.subscriptions", "Subscriptions open on client WebSocket connections",
+        ws, WsUpgrade::subscriptions);
+    metrics.caches(privacy.resolver().caches());
     metrics.gauge("scopegate.privacy.index.block",
         "Last block the privacy index has applied (-1: none yet, or no index)",
         privacy, p -> p.index().map(i -> i.status().indexedBlock()).orElse(-1L));

@@ -203,6 +203,10 @@ public final class WsConnection implements Outbox {
     return true;
   }
 
+  int subscriptions() {
+    return subscriptions.count();
+  }
+
   /** The server is stopping: close with 1001, on the connection's own event loop. */
   void goingAway() {
     context.runOnContext(v -> close(GOING_AWAY, "server shutting down"));

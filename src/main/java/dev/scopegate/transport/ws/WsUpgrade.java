@@ -70,6 +70,11 @@ public final class WsUpgrade {
     open.forEach(WsConnection::goingAway);
   }
 
+  /** Subscriptions open on all connections. */
+  public int subscriptions() {
+    return open.stream().mapToInt(WsConnection::subscriptions).sum();
+  }
+
   public WsLimits limits() {
     return limits;
   }
