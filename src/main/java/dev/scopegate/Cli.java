@@ -1,14 +1,29 @@
 package dev.scopegate;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** The command line: what to do, and with which configuration file. */
-record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Optional<Path> securityConfig) {
+/**
+ * The command line: what to do, with which configuration file (and GoQuorum security plugin
+ * file), and settings given as flags ({@code --port}), kept as the environment variables they
+ * stand for, which they override.
+ */
+record Cli(
+    Mode mode,
+    Optional<Path> configFile,
+    boolean reindex,
+    Map<String, String> settings,
+    Optional<Path> securityConfig) {
 
   Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
-    this(mode, configFile, reindex, Optional.empty());
+    this(mode, configFile, reindex, Map.of(), Optional.empty());
   }
+
+  /** Flags that set a configuration key, and the variable each stands for. */
+  private static final Map<String, String> SETTING_FLAGS =
+      Map.of("--port", "SCOPEGATE_SERVER_PORT", "--metrics-port", "SCOPEGATE_METRICS_PORT");
 
   enum Mode {
     RUN,
@@ -26,6 +41,7 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Optional<Path>
         scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
         scopegate ... --security-config FILE
                                        also read a GoQuorum security plugin config.json
+        scopegate ... --port N         server.port (0: any free port); --metrics-port N: metrics.port
         scopegate --help | --version
 
       Every configuration key can also be set as SCOPEGATE_<KEY PATH>, upper-cased, dots as '_'
@@ -40,6 +56,7 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Optional<Path>
     Optional<Path> config = Optional.empty();
     boolean reindex = false;
     Optional<Path> security = Optional.empty();
+    Map<String, String> settings = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
@@ -62,12 +79,18 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex, Optional<Path>
           }
           security = Optional.of(Path.of(args[++i]));
         }
+        case "--port", "--metrics-port" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a port number");
+          }
+          settings.put(SETTING_FLAGS.get(args[i]), args[++i]);
+        }
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
     if (mode == Mode.DEMO && (config.isPresent() || security.isPresent())) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config, reindex, security);
+    return new Cli(mode, config, reindex, Map.copyOf(settings), security);
   }
 }

@@ -1,12 +1,12 @@
 package dev.scopegate;
 
 import dev.scopegate.auth.Authenticator;
-import dev.scopegate.observe.AuditLog;
-import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.config.Config;
 import dev.scopegate.observe.Metrics;
 import dev.scopegate.observe.MetricsServer;
-import dev.scopegate.observe.MetricsStartException;
+import dev.scopegate.observe.Observation;
+import dev.scopegate.observe.Readiness;
+import dev.scopegate.observe.ReadinessChecks;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scopegate {
   private static final Logger LOG = LoggerFactory.getLogger(Scopegate.class);
+  /** A readiness probe that waits longer than this is answered "not ready". */
+  private static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(2);
 
   private final Config config;
   private final Upstream upstream;
@@ -48,6 +50,8 @@ public final class Scopegate {
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
   private final HttpServer metricsServer;
+  private final WsUpgrade ws;
+  private Future<Void> stopped;
 
   private Scopegate(
       Config config,
@@ -56,7 +60,9 @@ public final class Scopegate {
       Authenticator authenticator,
       PrivacyService privacy,
       Listeners listeners,
-      Metrics metrics) {
+      Metrics metrics,
+      WsUpgrade ws) {
+    this.ws = ws;
     this.config = config;
     this.upstream = upstream;
     this.sharedWs = sharedWs;
@@ -90,19 +96,22 @@ public final class Scopegate {
         .compose(privacy -> {
           Policy policy = policy(config, privacy);
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
-              new Dispatcher(policy, upstream, audited("ws", metrics.calls("ws", policy::knows))));
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())));
           WsUpgrade ws = new WsUpgrade(
-              vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
+              vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws());
           gauges(metrics, ws, privacy);
+          Readiness readiness = ReadinessChecks.of(
+              vertx, privacy, config.metrics().readyMaxIndexLag(), READY_TIMEOUT);
           Transports transports = new Transports(
-              authenticator.observed(metrics.authRefusals("http")),
-              new Dispatcher(policy, upstream, audited("http", metrics.calls("http", policy::knows))),
-              new Dispatcher(policy, upstream, metrics.calls("ipc", policy::knows)),
+              authenticator.observed(Observation.credentials(metrics, "http")),
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "http", policy::knows, config.log())),
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log())),
               ws,
-              shared.map(s -> wsContext));
+              shared.map(s -> wsContext),
+              readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, authenticator, privacy, listeners, metrics))
+                  config, upstream, shared, authenticator, privacy, listeners, metrics, ws))
               .onFailure(e -> privacy.stop());
         })
         .onSuccess(Scopegate::logListening)
@@ -112,19 +121,13 @@ public final class Scopegate {
             .onComplete(closed -> metrics.close()));
   }
 
-  /** The metrics observer, and the audit log after it (impersonated calls, refusals). */
-  private static CallObserver audited(String transport, CallObserver metrics) {
-    AuditLog audit = new AuditLog(transport);
-    return (principal, calls, answers, nanos) -> {
-      metrics.dispatched(principal, calls, answers, nanos);
-      audit.dispatched(principal, calls, answers, nanos);
-    };
-  }
-
   /** What the metrics read at each scrape: connections and the privacy index's position. */
   private static void gauges(Metrics metrics, WsUpgrade ws, PrivacyService privacy) {
     metrics.gauge("scopegate.ws.connections", "Open client WebSocket connections",
         ws, upgrade -> upgrade.limits().open());
+    metrics.gauge("scopegate.ws.subscriptions", "Subscriptions open on client WebSocket connections",
+        ws, WsUpgrade::subscriptions);
+    metrics.caches(privacy.resolver().caches());
     metrics.gauge("scopegate.privacy.index.block",
         "Last block the privacy index has applied (-1: none yet, or no index)",
         privacy, p -> p.index().map(i -> i.status().indexedBlock()).orElse(-1L));
@@ -159,7 +162,8 @@ public final class Scopegate {
       Dispatcher http,
       Dispatcher ipc,
       WsUpgrade ws,
-      Optional<WsContext> subscriptions) {}
+      Optional<WsContext> subscriptions,
+      Readiness readiness) {}
 
   private record Listeners(
       HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
@@ -170,12 +174,17 @@ public final class Scopegate {
    */
   private static Future<Listeners> listen(
       Vertx vertx, Config config, Transports transports, Metrics metrics) {
+    String host = config.server().host();
     return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws())
+        .recover(e -> Future.failedFuture(BindFailure.of("server.port", "--port", host, config.server().port(), e)))
         .compose(http -> ipc(vertx, config, transports)
-            .compose(ipc -> MetricsServer.start(vertx, config.server().host(), config.metrics().port(), metrics)
+            .compose(ipc -> MetricsServer.start(vertx, host, config.metrics().port(), metrics, transports.readiness())
+                .recover(e -> Future.<HttpServer>failedFuture(
+                    BindFailure.of("metrics.port", "--metrics-port", host, config.metrics().port(), e)))
                 .compose(served -> tlsReloader(vertx, config, http)
-                    .map(tls -> new Listeners(http, ipc, served, tls)))
-                .recover(e -> Future.<Listeners>failedFuture(new MetricsStartException(config.server().host(), config.metrics().port(), e))
+                    .map(tls -> new Listeners(http, ipc, served, tls))
+                    .recover(e -> served.close().transform(closed -> Future.<Listeners>failedFuture(e))))
+                .recover(e -> Future.<Listeners>failedFuture(e)
                     .eventually(() -> ipc.map(IpcTransport::stop).orElse(Future.succeededFuture()))))
             .recover(e -> http.close().transform(closed -> Future.<Listeners>failedFuture(e))));
   }
@@ -241,7 +250,29 @@ public final class Scopegate {
         privacy.mode().describe());
   }
 
-  public Future<Void> stop() {
+  /**
+   * The stop for SIGTERM: the HTTP listener stops accepting and its calls in flight may finish
+   * (bounded by {@code server.shutdownTimeout}); WebSockets are closed with 1001 "going away" at
+   * once, so that clients reconnect to another replica; then everything stops as {@link #stop()}
+   * does (the IPC socket file is removed).
+   */
+  public Future<Void> shutdown() {
+    java.time.Duration timeout = config.lifecycle().shutdownTimeout();
+    LOG.info("stopping: no new connections; calls in flight get up to {} ms", timeout.toMillis());
+    Future<Void> drained = http.shutdown(Math.max(1, timeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+    ws.goingAway();
+    return drained.transform(done -> stop());
+  }
+
+  /** Stops everything at once; a second call answers the first's outcome. */
+  public synchronized Future<Void> stop() {
+    if (stopped == null) {
+      stopped = stopNow();
+    }
+    return stopped;
+  }
+
+  private Future<Void> stopNow() {
     Future<Void> ipcStopped = ipc.map(IpcTransport::stop).orElse(Future.succeededFuture());
     tls.ifPresent(TlsReloader::stop);
     return ipcStopped

@@ -8,7 +8,13 @@ import java.util.Optional;
 
 /** The whole configuration, validated; built by {@link ConfigLoader}. Keys as in DESIGN.md. */
 public record Config(
-    Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics) {
+    Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
+    Log log, Lifecycle lifecycle) {
+
+  /** Without the operational settings: their defaults (tests build configs this way). */
+  public Config(Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics) {
+    this(upstream, server, ipc, privacy, auth, metrics, Log.DEFAULT, Lifecycle.DEFAULT);
+  }
 
   /** {@code upstream.*}: the node and its privacy manager. */
   public record Upstream(
@@ -109,6 +115,24 @@ public record Config(
     }
   }
 
-  /** {@code metrics.*}. */
-  public record Metrics(int port) {}
+  /** {@code metrics.*}: the port of {@code /metrics}, {@code /live}, {@code /ready}. */
+  public record Metrics(int port, long readyMaxIndexLag) {
+    public Metrics(int port) {
+      this(port, 5);
+    }
+  }
+
+  /** {@code log.*}. */
+  public record Log(String format, boolean access) {
+    public static final Log DEFAULT = new Log("text", false);
+
+    public boolean json() {
+      return format.equals("json");
+    }
+  }
+
+  /** {@code server.shutdownTimeout}: kept apart from {@link Server}, which the transports read. */
+  public record Lifecycle(Duration shutdownTimeout) {
+    public static final Lifecycle DEFAULT = new Lifecycle(Duration.ofSeconds(20));
+  }
 }

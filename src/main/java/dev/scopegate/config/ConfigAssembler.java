@@ -16,7 +16,9 @@ final class ConfigAssembler {
             s.get(PRIVACY_INDEX_FROM_BLOCK), s.get(PRIVACY_INDEX_MAX_WAIT),
             s.get(PRIVACY_INDEX_POLL_INTERVAL))),
         new Config.Auth(s.get(AUTH_API_KEY), jwt(s), introspection(s), s.get(AUTH_TENANTS)),
-        new Config.Metrics(s.get(METRICS_PORT)));
+        new Config.Metrics(s.get(METRICS_PORT), s.get(METRICS_READY_MAX_INDEX_LAG)),
+        new Config.Log(s.get(LOG_FORMAT), s.get(LOG_ACCESS)),
+        new Config.Lifecycle(s.get(SERVER_SHUTDOWN_TIMEOUT)));
   }
 
   private static Config.Server server(Settings s) {

@@ -143,6 +143,20 @@ final class Keys {
 
   static final Key<Integer> METRICS_PORT = key("metrics.port", integer(0, 65535), "8082",
       "Port of the Prometheus metrics (`GET /metrics`), on `server.host`, unauthenticated; 0 picks a free port.");
+  static final Key<Long> METRICS_READY_MAX_INDEX_LAG = key("metrics.readyMaxIndexLag", atLeast(0), "5",
+      "`GET /ready` on the metrics port answers 503 while the privacy index is more blocks than"
+          + " this behind the node's head.");
+
+  static final Key<Duration> SERVER_SHUTDOWN_TIMEOUT = key("server.shutdownTimeout",
+      Durations.TYPE, "20s",
+      "On SIGTERM: how long calls in flight may take to finish after the listeners stop accepting.");
+
+  static final Key<String> LOG_FORMAT = key("log.format",
+      new Scalar<>("text or json", s -> s.strip().equals("text") || s.strip().equals("json") ? s.strip() : null),
+      "text", "`text`, or `json`: one JSON object per log line (logback's JsonEncoder).");
+  static final Key<Boolean> LOG_ACCESS = key("log.access", BOOL, "false",
+      "One line per call on logger `scopegate.access` (transport, tenant, method, outcome,"
+          + " latencies). Refusals are logged on `scopegate.audit` always.");
 
   static final List<Key<?>> ALL = List.copyOf(TABLE);
   private static final Map<String, Key<?>> BY_PATH = index(Key::path);

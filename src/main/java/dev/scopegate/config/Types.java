@@ -85,6 +85,7 @@ final class Types {
   private static URI url(String text, Set<String> schemes) {
     try {
       URI uri = new URI(text.strip());
+      underscoreHost(uri);
       boolean fits = uri.getScheme() != null && uri.getHost() != null
           && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT));
       return fits ? uri : null;
@@ -101,6 +102,20 @@ final class Types {
       case "client_secret_form" -> "client_secret_post";
       default -> null;
     };
+  }
+
+  /**
+   * java.net.URI reads a host with an underscore (a Docker Compose service name such as
+   * {@code quorum_node}) as no host at all, which would otherwise surface as a puzzling
+   * "expected an http URL".
+   */
+  private static void underscoreHost(URI uri) {
+    String authority = uri.getRawAuthority();
+    if (uri.getHost() == null && authority != null && authority.contains("_")) {
+      throw new InvalidValue("host name \"" + authority.replaceFirst("^.*@", "").replaceFirst(":\\d*$", "")
+          + "\" contains an underscore, which URLs do not allow; use a name with '-' or an IP address"
+          + " (in Docker Compose, a hyphenated service name or alias)");
+    }
   }
 
   private static String privacyManager(String text) {

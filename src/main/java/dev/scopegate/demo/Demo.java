@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class Demo {
   static final int DEFAULT_PORT = 8545;
+  static final int DEFAULT_METRICS_PORT = 8082;
 
   private final DevNode node;
   private final Scopegate proxy;
@@ -32,9 +33,11 @@ public final class Demo {
   private final TokenMinter minter;
   private final String apiKey;
   private final Scenario scenario;
+  private final DemoPorts ports;
 
-  private Demo(
-      DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey, Scenario scenario) {
+  private Demo(DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey,
+      Scenario scenario, DemoPorts ports) {
+    this.ports = ports;
     this.node = node;
     this.proxy = proxy;
     this.keyDir = keyDir;
@@ -53,15 +56,22 @@ public final class Demo {
     Path keyDir = writeKey(minter);
     String given = env.getOrDefault("AUTH_API_KEY", env.getOrDefault("SCOPEGATE_AUTH_APIKEY", ""));
     String apiKey = given.isEmpty() ? randomKey() : given;
+    DemoPorts ports = DemoPorts.choose(env);
     return DevNode.start(vertx, DevNodeOptions.defaults())
         .compose(
             node -> {
               Scenario scenario = DevScenario.seed(node.chain());
-              Config config = config(node, keyDir.resolve("issuer.pem"), apiKey, env);
+              Config config = config(node, keyDir.resolve("issuer.pem"), apiKey, ports.env());
               return Scopegate.start(vertx, config)
                   .onFailure(e -> node.close())
-                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey, scenario));
-            });
+                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey, scenario, ports));
+            })
+        .onFailure(e -> delete(keyDir));
+  }
+
+  /** Why the demo did not take its default ports, when it did not; empty otherwise. */
+  public java.util.List<String> portNotes() {
+    return ports.notes(port(), metricsPort());
   }
 
   /** What to print: endpoints, fresh tokens for both tenants, the API key, commands to try. */
@@ -80,6 +90,7 @@ public final class Demo {
     tree.put("ipc", Map.of("path", pem.getParent().resolve("scopegate.ipc").toString()));
     tree.put("privacy", Map.of("index", Map.of("path", pem.getParent().resolve("index").toString())));
     tree.put("server", Map.of("port", DEFAULT_PORT));
+    tree.put("metrics", Map.of("port", DEFAULT_METRICS_PORT));
     tree.put(
         "auth",
         Map.of("apiKey", apiKey, "jwt", Map.of("publicKeyFile", pem.toString())));
@@ -126,11 +137,11 @@ public final class Demo {
   }
 
   public Future<Void> stop() {
-    return proxy.stop().eventually(node::close).andThen(done -> deleteKey());
+    return proxy.shutdown().eventually(node::close).andThen(done -> delete(keyDir));
   }
 
   /** Removes the demo's key and index: everything the demo made lives in its temp directory. */
-  private void deleteKey() {
+  private static void delete(Path keyDir) {
     try (var files = Files.walk(keyDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

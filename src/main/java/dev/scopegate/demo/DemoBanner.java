@@ -46,7 +46,7 @@ final class DemoBanner {
         "  IPC (operators)   : " + demo.ipcPath(),
         "  metrics           : http://127.0.0.1:" + demo.metricsPort() + "/metrics  (Prometheus, no credentials)",
         "  dev node          : " + demo.node().httpUrl() + "  (behind Scopegate; unprotected)",
-        "",
+        demo.portNotes().stream().map(note -> "  note: " + note + "\n").collect(java.util.stream.Collectors.joining()),
         "Credentials (tokens valid for an hour; paste these into your shell):",
         "",
         "  export TOKEN_A='" + tokenA + "'",
@@ -94,7 +94,7 @@ final class DemoBanner {
         "  " + call.formatted("-H \"X-API-Key: $API_KEY\"",
             "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_getLogs\",\"params\":[{\"fromBlock\":\"0x0\"}]}"),
         "",
-        "  # operator over IPC (no token: the socket file's permissions are the boundary)",
+        "  # operator over IPC (needs socat; no token: the socket file's permissions are the boundary)",
         "  echo '{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"eth_getCode\",\"params\":[\""
             + demo.scenario().privateB().address() + "\",\"latest\"]}' | socat -t2 - UNIX-CONNECT:"
             + demo.ipcPath() + ",shut-none",

@@ -3,53 +3,77 @@ package dev.scopegate.observe;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.auth.TenantGrantsSource;
 import dev.scopegate.jsonrpc.RpcCall;
-import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcResponse;
 import dev.scopegate.pipeline.CallObserver;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The audit log (logger {@code scopegate.audit}): one line per call an API-key caller made as a
- * tenant ({@code X-Tenant-ID}), at INFO, and one per tenant call that was refused, at DEBUG, each
- * with the tenant id. Methods and outcomes only: never parameters, results or credentials.
+ * The audit log, logger {@code scopegate.audit}, always on: one WARN line per refusal — a call
+ * Scopegate refused (outside the grants, not authorized, missing privateFrom, …) with who, what
+ * and why, and credentials refused before any call was read — and one INFO line per call an
+ * API-key caller made as a tenant ({@code X-Tenant-ID}), with the tenant it acted as.
  */
-public final class AuditLog implements CallObserver {
-  private static final Logger AUDIT = LoggerFactory.getLogger("scopegate.audit");
+final class AuditLog implements CallObserver {
+  static final Logger LOG = LoggerFactory.getLogger("scopegate.audit");
 
   private final String transport;
+  private final Predicate<String> knownMethod;
 
-  public AuditLog(String transport) {
+  AuditLog(String transport, Predicate<String> knownMethod) {
     this.transport = transport;
+    this.knownMethod = knownMethod;
   }
 
   @Override
-  public void dispatched(
-      Principal principal, List<RpcCall> calls, List<RpcResponse> answers, long nanos) {
-    if (principal.isOperator()) {
-      return;
-    }
-    boolean impersonated = TenantGrantsSource.isImpersonated(principal);
-    String tenant = principal.tenantId().orElse("-");
-    for (int i = 0; i < calls.size(); i++) {
-      String method = calls.get(i) instanceof RpcRequest r ? r.method() : "(invalid)";
-      RpcResponse answer = i < answers.size() ? answers.get(i) : null;
-      String outcome = outcome(answer);
+  public void dispatched(Principal principal, List<RpcCall> calls, List<RpcResponse> answers, long nanos) {
+    // Refusals are known only from the full dispatch.
+  }
+
+  @Override
+  public void dispatched(Dispatch d) {
+    boolean impersonated = TenantGrantsSource.isImpersonated(d.principal());
+    for (int i = 0; i < d.calls().size(); i++) {
+      int slot = i;
       if (impersonated) {
-        AUDIT.info("impersonated call: api key as tenant={} transport={} method={} outcome={}",
-            tenant, transport, method, outcome);
-      } else if (answer != null && answer.isError()) {
-        AUDIT.debug("refused call: tenant={} subject={} transport={} method={} outcome={}",
-            tenant, principal.subject(), transport, method, outcome);
+        impersonated(d, slot);
       }
+      d.refusals().get(i).ifPresent(refusal -> {
+        LoggingEventBuilder event = LOG.atWarn();
+        String text = CallFields.pairs(event,
+            "transport", transport,
+            "principal", CallFields.principal(d.principal()),
+            "tenant", CallFields.who(d.principal()),
+            "method", CallFields.method(d.calls().get(slot), knownMethod),
+            "reason", Reasons.of(refusal),
+            "code", Integer.toString(refusal.code()));
+        event.log("refused " + text);
+      });
     }
   }
 
-  private static String outcome(RpcResponse answer) {
-    if (answer == null) {
-      return "notification";
-    }
-    return answer.isError() ? "error " + answer.error().path("code").asText() : "ok";
+  private void impersonated(Dispatch d, int slot) {
+    LoggingEventBuilder event = LOG.atInfo();
+    String text = CallFields.pairs(event,
+        "transport", transport,
+        "apikey_as", "tenant",
+        "tenant", CallFields.who(d.principal()),
+        "method", CallFields.method(d.calls().get(slot), knownMethod),
+        "outcome", CallFields.outcome(slot < d.answers().size() ? d.answers().get(slot) : null));
+    event.log("impersonated call " + text);
+  }
+
+  /** Credentials refused on {@code transport} before any call was read. */
+  static Consumer<RpcError> credentials(String transport) {
+    return error -> {
+      LoggingEventBuilder event = LOG.atWarn();
+      String text = CallFields.pairs(event, "transport", transport, "reason", Reasons.of(error));
+      event.log("refused credentials " + text);
+    };
   }
 }

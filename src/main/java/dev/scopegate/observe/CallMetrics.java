@@ -49,6 +49,8 @@ final class CallMetrics implements CallObserver {
   // Per call, a map lookup: a meter built and registered anew for each call would cost far more.
   private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
   private final Map<Principal.Kind, Timer> durations = new EnumMap<>(Principal.Kind.class);
+  private final Map<Principal.Kind, Timer> upstreamDurations = new EnumMap<>(Principal.Kind.class);
+  private final Map<RpcError, Counter> denials = new EnumMap<>(RpcError.class);
 
   CallMetrics(MeterRegistry registry, String transport, Predicate<String> knownMethod) {
     this.registry = registry;
@@ -61,7 +63,29 @@ final class CallMetrics implements CallObserver {
           .tag("principal", label(kind))
           .serviceLevelObjectives(BUCKETS)
           .register(registry));
+      upstreamDurations.put(kind, Timer.builder("scopegate.upstream.duration")
+          .description("Time the node took to answer one forward (a call or a batch), apart from Scopegate's own work")
+          .tag("transport", transport)
+          .tag("principal", label(kind))
+          .serviceLevelObjectives(BUCKETS)
+          .register(registry));
     }
+    for (RpcError error : RpcError.values()) {
+      denials.put(error, Counter.builder("scopegate.denials")
+          .description("Calls Scopegate refused itself (policy, guard or filter), by reason")
+          .tag("transport", transport)
+          .tag("reason", Reasons.of(error))
+          .register(registry));
+    }
+  }
+
+  @Override
+  public void dispatched(Dispatch d) {
+    dispatched(d.principal(), d.calls(), d.answers(), d.nanos());
+    if (d.upstreamNanos() >= 0) {
+      upstreamDurations.get(d.principal().kind()).record(d.upstreamNanos(), TimeUnit.NANOSECONDS);
+    }
+    d.refusals().forEach(refusal -> refusal.ifPresent(r -> denials.get(r).increment()));
   }
 
   @Override

@@ -53,6 +53,12 @@ public final class Metrics implements AutoCloseable {
             .increment();
   }
 
+  /** Hits, misses, size and evictions of each cache ({@code cache_gets_total{cache, result}}, …). */
+  public void caches(java.util.Map<String, com.github.benmanes.caffeine.cache.Cache<?, ?>> caches) {
+    caches.forEach((name, cache) -> io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics
+        .monitor(registry, cache, name));
+  }
+
   /** A value read at each scrape. */
   public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value).description(description).register(registry);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +61,16 @@ public final class Dispatcher {
         .map(slots -> reply(principal, calls, slots, start));
   }
 
-  /** Each call's answer in its slot (null for a notification), and the HTTP status that fits. */
-  private record Slots(RpcResponse[] answers, int httpStatus) {}
+  /**
+   * Each call's answer in its slot (null for a notification), Scopegate's refusal of it if any,
+   * the HTTP status that fits, and how long the node took (-1: nothing forwarded).
+   */
+  private record Slots(RpcResponse[] answers, RpcError[] refusals, int httpStatus, long upstreamNanos) {}
 
   private Future<Slots> forward(
       Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
+    RpcError[] refusals = new RpcError[calls.size()];
     List<RpcRequest> outgoing = new ArrayList<>();
     List<Integer> answered = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -74,6 +79,7 @@ public final class Dispatcher {
       int slot = i;
       if (decision.failed()) {
         RpcException refusal = rpcError(decision.cause());
+        refusals[slot] = refusal.error();
         call.id().ifPresent(id -> slots[slot] = RpcResponse.error(id, refusal));
       } else if (decision.result() instanceof Decision.Respond local) {
         call.id().ifPresent(id -> slots[slot] = RpcResponse.result(id, local.result()));
@@ -86,16 +92,23 @@ public final class Dispatcher {
       }
     }
     List<RpcRequest> forwarded = outgoing.stream().filter(r -> !r.isNotification()).toList();
+    long sent = System.nanoTime();
+    long[] upstreamNanos = {-1};
     return upstream
         .forward(outgoing)
+        .andThen(done -> upstreamNanos[0] = outgoing.isEmpty() ? -1 : System.nanoTime() - sent)
         .compose(answers -> filtered(principal, forwarded, answers))
         .map(
             filtered -> {
               for (int k = 0; k < answered.size(); k++) {
                 int slot = answered.get(k);
                 slots[slot] = toResponse(calls.get(slot), filtered.get(k));
+                if (filtered.get(k).failed()) {
+                  refusals[slot] = filtered.get(k).cause() instanceof RpcException known
+                      ? known.error() : RpcError.INTERNAL_ERROR;
+                }
               }
-              return new Slots(slots, 200);
+              return new Slots(slots, refusals, 200, upstreamNanos[0]);
             })
         .recover(
             failure -> {
@@ -103,7 +116,8 @@ public final class Dispatcher {
               for (int slot : answered) {
                 slots[slot] = RpcResponse.error(calls.get(slot).id().orElseThrow(), error);
               }
-              return Future.succeededFuture(new Slots(slots, error.error().httpStatus()));
+              return Future.succeededFuture(
+                  new Slots(slots, refusals, error.error().httpStatus(), upstreamNanos[0]));
             });
   }
 
@@ -131,7 +145,9 @@ public final class Dispatcher {
 
   private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start) {
     try {
-      observer.dispatched(principal, calls, Arrays.asList(slots.answers()), System.nanoTime() - start);
+      observer.dispatched(new CallObserver.Dispatch(principal, calls, Arrays.asList(slots.answers()),
+          Arrays.stream(slots.refusals()).map(Optional::ofNullable).toList(),
+          System.nanoTime() - start, slots.upstreamNanos()));
     } catch (RuntimeException e) {
       LOG.warn("a call observer failed: {}", e.toString());
     }

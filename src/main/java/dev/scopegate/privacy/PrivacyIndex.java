@@ -163,6 +163,9 @@ public final class PrivacyIndex {
   }
 
   private void failed(Throwable cause) {
+    if (stopped) {
+      return; // a read cut short by the stop is no failure worth a warning
+    }
     String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     if (cause instanceof Reorganised) {
       schedule(Duration.ZERO);

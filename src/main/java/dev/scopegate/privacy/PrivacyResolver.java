@@ -39,17 +39,26 @@ public final class PrivacyResolver {
    * only when a reorganisation abandons that block (which drops every cached answer).
    */
   private final AsyncCache<String, PrivacyMetadata> metadata =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
+      Caffeine.newBuilder().recordStats().maximumSize(CACHE_SIZE).buildAsync();
   /**
    * "Public" answers, each valid up to the node head seen before the question: an address that
    * was not private at that moment was not private at any earlier block either.
    */
-  private final Cache<String, Long> publicUpTo = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  private final Cache<String, Long> publicUpTo = Caffeine.newBuilder().recordStats().maximumSize(CACHE_SIZE).build();
   private final AsyncCache<String, Optional<ContractFact>> contracts =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).buildAsync();
+      Caffeine.newBuilder().recordStats().maximumSize(CACHE_SIZE).buildAsync();
   /** Found transactions only: one not found yet may still be mined as a private one. */
   private final AsyncCache<String, TxPrivacy> transactions =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).buildAsync();
+      Caffeine.newBuilder().recordStats().maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).buildAsync();
+
+  /** The caches of privacy facts by name, for their hit and miss metrics. */
+  public java.util.Map<String, Cache<?, ?>> caches() {
+    return java.util.Map.of(
+        "privacy_metadata", metadata.synchronous(),
+        "privacy_public", publicUpTo,
+        "privacy_contracts", contracts.synchronous(),
+        "privacy_transactions", transactions.synchronous());
+  }
 
   /**
    * {@code index} and {@code capabilities} are read per question: the index opens in the

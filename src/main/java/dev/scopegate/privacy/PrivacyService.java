@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class PrivacyService {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
   private static final Duration RETRY_OPEN = Duration.ofSeconds(2);
+  private static final Duration RETRY_OPEN_MAX = Duration.ofSeconds(60);
 
   private final Vertx vertx;
   private final NodeRpc node;
@@ -30,12 +31,15 @@ public final class PrivacyService {
   private volatile NodeCapabilities capabilities = NodeCapabilities.UNKNOWN;
   private volatile boolean stopped;
   private volatile long retryTimer = -1;
+  private volatile Duration retryDelay = Duration.ZERO;
+  private final String upstreamName;
 
   private final HeadFollower heads;
   private volatile NodeMode mode = NodeMode.UNDETECTED;
 
   private PrivacyService(Vertx vertx, Config config, Upstream upstream) {
     this.vertx = vertx;
+    this.upstreamName = config.upstream().http().getHost() + ":" + config.upstream().http().getPort();
     this.node = new NodeRpc(upstream);
     this.heads = new HeadFollower(node);
     this.tessera =
@@ -116,6 +120,9 @@ public final class PrivacyService {
     return NodeMode.detect(node).compose(detected -> NodeCapabilities.detect(node).compose(caps -> {
       capabilities = caps;
       mode = detected;
+      if (!retryDelay.isZero()) {
+        LOG.info("the node at upstream.http {} answers now", upstreamName);
+      }
       LOG.info("node mode: {}", detected.describe());
       if (detected == NodeMode.PUBLIC) {
         return Future.succeededFuture();
@@ -171,13 +178,26 @@ public final class PrivacyService {
         });
   }
 
+  /**
+   * Retries with a doubling delay up to {@link #RETRY_OPEN_MAX}. Said once, with what to do: a
+   * node that is simply not up yet must not fill the log with the same lines every two seconds.
+   */
   private void retryLater(Throwable cause) {
     if (stopped) {
       return;
     }
-    LOG.warn("node capabilities or privacy index not ready yet ({}); retrying every {}s",
-        cause.getMessage(), RETRY_OPEN.toSeconds());
-    retryTimer = vertx.setTimer(RETRY_OPEN.toMillis(), t -> open(false).onFailure(e -> {
+    if (retryDelay.isZero()) {
+      retryDelay = RETRY_OPEN;
+      LOG.warn("the node at upstream.http {} does not answer yet ({}); tenants' private calls are"
+              + " refused with a retriable error until it does. Check that the node runs and that"
+              + " upstream.http (SCOPEGATE_UPSTREAM_HTTP) points at it; retrying with backoff up to"
+              + " every {}s, quietly", upstreamName, cause.getMessage(), RETRY_OPEN_MAX.toSeconds());
+    } else {
+      LOG.debug("node capabilities or privacy index not ready yet: {}", cause.getMessage());
+      retryDelay = retryDelay.multipliedBy(2).compareTo(RETRY_OPEN_MAX) > 0
+          ? RETRY_OPEN_MAX : retryDelay.multipliedBy(2);
+    }
+    retryTimer = vertx.setTimer(retryDelay.toMillis(), t -> open(false).onFailure(e -> {
       if (isFatal(e)) {
         LOG.error("privacy index cannot open: {}; tenants are refused every private contract", e.getMessage());
       } else {
@@ -193,8 +213,11 @@ public final class PrivacyService {
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(retryTimer);
-    tessera.ifPresent(TesseraClient::close);
     heads.stop();
-    return index.map(PrivacyIndex::stop).orElse(Future.succeededFuture());
+    // The index is told first, so that a read it has in flight, cut short by closing Tessera's
+    // client, ends quietly rather than as a failure.
+    Future<Void> indexStopped = index.map(PrivacyIndex::stop).orElse(Future.succeededFuture());
+    tessera.ifPresent(TesseraClient::close);
+    return indexStopped;
   }
 }

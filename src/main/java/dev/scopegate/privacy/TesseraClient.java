@@ -96,6 +96,13 @@ public final class TesseraClient {
         .map(r -> r.statusCode() == 404 ? Optional.<StoredPayload>empty() : Optional.of(storedOf(r)));
   }
 
+  /** Whether Tessera answers its health check ({@code GET /upcheck}, 200 when up). */
+  public Future<Void> upcheck() {
+    return get("/upcheck").send().compose(r -> r.statusCode() == 200
+        ? Future.succeededFuture()
+        : Future.failedFuture(new TesseraException("Tessera answered HTTP " + r.statusCode())));
+  }
+
   /**
    * This Tessera's public keys ({@code GET /keys}); empty when the API at this address does not
    * serve them (some Tessera versions serve {@code /keys} on the third-party API only).

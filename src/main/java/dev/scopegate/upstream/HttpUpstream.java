@@ -32,6 +32,8 @@ public final class HttpUpstream implements Upstream {
   private final String url;
   private final String logName;
   private final long timeoutMs;
+  private final java.util.concurrent.atomic.AtomicBoolean failing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public HttpUpstream(Vertx vertx, URI url, Duration timeout) {
     this.vertx = vertx;
@@ -67,6 +69,9 @@ public final class HttpUpstream implements Upstream {
             result -> {
               vertx.cancelTimer(timer);
               if (result.succeeded()) {
+                if (failing.getAndSet(false)) {
+                  LOG.info("upstream {} answers again", logName);
+                }
                 answers.tryComplete(result.result());
               } else {
                 answers.tryFail(result.cause());
@@ -94,7 +99,13 @@ public final class HttpUpstream implements Upstream {
     if (failure instanceof TimeoutException) {
       return timeout();
     }
-    LOG.warn("upstream {} failed: {}", logName, failure.toString());
+    // Once per outage: a node that is down would otherwise log a line for every call.
+    if (!failing.getAndSet(true)) {
+      LOG.warn("upstream {} failed: {} (further failures are logged at DEBUG until it answers)",
+          logName, failure.toString());
+    } else {
+      LOG.debug("upstream {} failed: {}", logName, failure.toString());
+    }
     return RpcError.UPSTREAM_UNREACHABLE.withData("could not reach the node");
   }
 

@@ -88,6 +88,8 @@ class ConfigErrorsTest {
       "http: { port: 1 }             | upstream.http: expected an http or https URL, got a mapping",
       "http: http://n:1, ws: http://node:1 | upstream.ws: expected a ws or wss URL, got \"http://node:1\"",
       "http: http://n:1, privacyManager: tessera | upstream.privacyManager: expected an http(s) URL or unix:/path/to/tm.ipc, got \"tessera\"",
+      "http: http://quorum_node:22000 | upstream.http: host name \"quorum_node\" contains an underscore, which URLs do not allow; use a name with '-' or an IP address (in Docker Compose, a hyphenated service name or alias)",
+      "http: http://n:1, ws: ws://user@my_node:1 | upstream.ws: host name \"my_node\" contains an underscore, which URLs do not allow; use a name with '-' or an IP address (in Docker Compose, a hyphenated service name or alias)",
       "http: http://n:1, timeout: 10 | upstream.timeout: expected a duration, got \"10\"; write a unit, e.g. 30s",
   })
   void upstreamValuesAreChecked(String upstream, String message) {

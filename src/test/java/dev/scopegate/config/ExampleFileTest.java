@@ -24,6 +24,8 @@ class ExampleFileTest {
     assertEquals(defaults.privacy(), c.privacy());
     assertEquals(defaults.auth(), c.auth());
     assertEquals(defaults.metrics(), c.metrics());
+    assertEquals(defaults.log(), c.log());
+    assertEquals(defaults.lifecycle(), c.lifecycle());
     assertEquals(Optional.of(URI.create("ws://127.0.0.1:23000")), c.upstream().ws());
   }
 

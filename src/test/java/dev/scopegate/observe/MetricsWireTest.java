@@ -162,8 +162,8 @@ class MetricsWireTest {
           taken.getLocalPort());
       Exception failure = assertThrows(Exception.class,
           () -> Scopegate.start(vertx, config).await(20, TimeUnit.SECONDS));
-      assertTrue(failure.getMessage().startsWith("metrics.port " + taken.getLocalPort() + " on "),
-          failure.getMessage());
+      assertEquals("metrics.port 127.0.0.1:" + taken.getLocalPort()
+          + " is in use; set SCOPEGATE_METRICS_PORT or --metrics-port", failure.getMessage());
     }
   }
 }

@@ -93,6 +93,11 @@ public final class ConnectionSubscriptions {
   }
 
   /** The connection closed: every subscription ends and releases its upstream share. */
+  /** Subscriptions open on this connection. */
+  public int count() {
+    return byId.size();
+  }
+
   public Future<Void> closeAll() {
     List<Future<Void>> ends = new ArrayList<>();
     new ArrayList<>(byId.values()).forEach(c -> ends.add(c.end()));

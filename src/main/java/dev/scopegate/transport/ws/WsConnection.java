@@ -57,8 +57,11 @@ public final class WsConnection implements Outbox {
   private long expiryTimer = -1;
   private long idleTimer = -1;
 
+  private final io.vertx.core.Context context;
+
   WsConnection(Vertx vertx, ServerWebSocket socket, Principal principal, WsContext context) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.principal = principal;
     this.dispatcher = context.dispatcher();
@@ -198,6 +201,15 @@ public final class WsConnection implements Outbox {
     }
     socket.writeTextMessage(Json.string(message));
     return true;
+  }
+
+  int subscriptions() {
+    return subscriptions.count();
+  }
+
+  /** The server is stopping: close with 1001, on the connection's own event loop. */
+  void goingAway() {
+    context.runOnContext(v -> close(GOING_AWAY, "server shutting down"));
   }
 
   private void close(short code, String reason) {

@@ -21,6 +21,7 @@ public final class WsUpgrade {
   private final WsLimits limits;
   private final Set<String> origins;
   private final boolean queryToken;
+  private final Set<WsConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public WsUpgrade(Vertx vertx, Authenticator authenticator, WsContext context, Config.Ws config) {
     this.vertx = vertx;
@@ -46,7 +47,12 @@ public final class WsUpgrade {
           return request.toWebSocket()
               .onFailure(e -> limits.release(principal))
               .map(socket -> {
-                new WsConnection(vertx, socket, principal, context).start(() -> limits.release(principal));
+                WsConnection connection = new WsConnection(vertx, socket, principal, context);
+                open.add(connection);
+                connection.start(() -> {
+                  open.remove(connection);
+                  limits.release(principal);
+                });
                 return null;
               });
         });
@@ -59,6 +65,16 @@ public final class WsUpgrade {
       return Optional.ofNullable(header);
     }
     return Optional.ofNullable(request.getParam("access_token")).map(t -> "Bearer " + t);
+  }
+
+  /** The server is stopping: every open connection is closed with 1001 ("going away"). */
+  public void goingAway() {
+    open.forEach(WsConnection::goingAway);
+  }
+
+  /** Subscriptions open on all connections. */
+  public int subscriptions() {
+    return open.stream().mapToInt(WsConnection::subscriptions).sum();
   }
 
   public WsLimits limits() {
