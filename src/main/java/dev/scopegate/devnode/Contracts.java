@@ -42,6 +42,11 @@ public final class Contracts {
     return Behaviours.CONSTRUCTOR_TOUCH + touch(opcode).hex() + bareAddress(target);
   }
 
+  /** Where a creation by {@code sender} with {@code nonce} lands. */
+  public static String createdBy(String sender, long nonce) {
+    return ContractAddress.of(Address.of(sender), nonce).hex();
+  }
+
   /** Where a CREATE2 (salt 0) by {@code creator} of {@code initCode} lands. */
   public static String create2Address(String creator, String initCode) {
     return Behaviours.create2Address(Address.of(creator), Hash.ZERO, initCode).hex();
