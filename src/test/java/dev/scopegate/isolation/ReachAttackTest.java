@@ -108,12 +108,14 @@ class ReachAttackTest {
   /** After every attack: A's vault still holds the secret, and no answer B got showed it. */
   @AfterEach
   void theSecretStaysWithA() {
-    JsonNode slot = operator("eth_getStorageAt", Json.MAPPER.createArrayNode().add(vaultA).add(SLOT).add("latest"));
-    assertTrue(slot.path("result").asText().endsWith(SECRET), slot.toString());
-    for (String answer : answers) {
+    List<String> seen = List.copyOf(answers);
+    answers.clear(); // each test answers for its own
+    for (String answer : seen) {
       assertFalse(answer.toLowerCase().contains(SECRET), "the secret leaked: " + answer);
     }
-    answers.clear();
+    JsonNode slot = operator("eth_getStorageAt", Json.MAPPER.createArrayNode().add(vaultA).add(SLOT).add("latest"));
+    assertTrue(slot.path("result").asText().endsWith(SECRET), slot.toString());
+
   }
 
   // ---- path 4: transactions are traced before they are sent ----
@@ -206,6 +208,33 @@ class ReachAttackTest {
     stack.awaitIndexed();
     JsonNode trace = http("debug_traceTransaction", traceArgs(mined.transaction().hash().hex(), "callTracer"));
     assertEquals(vaultB, trace.path("result").path("to").asText(), trace.toString());
+  }
+
+  @Test
+  void inOneBatchTheTraceAndTheOverrideAreRefusedAndTheOwnCallAnswered() throws Exception {
+    MinedTransaction mined = chain.mineTransaction(privately(
+        TransactionRequest.call(ownerB, Address.of(touchers.get("STATICCALL")), Contracts.load(SLOT)), DevTessera.KB));
+    stack.awaitIndexed();
+    ObjectNode overrides = Json.MAPPER.createObjectNode();
+    overrides.putObject(plainB).put("code", Contracts.toucher("DELEGATECALL", vaultA));
+    String batch = "["
+        + Wire.call(1, "debug_traceTransaction", Json.string(traceArgs(mined.transaction().hash().hex(), "callTracer"))) + ","
+        + Wire.call(2, "eth_call", Json.string(Json.MAPPER.createArrayNode().add(call(plainB, Contracts.load(SLOT))).add("latest").add(overrides))) + ","
+        + Wire.call(3, "eth_call", Json.string(Json.MAPPER.createArrayNode().add(call(vaultB, Contracts.load(SLOT))).add("latest"))) + "]";
+    JsonNode http = json(record(stack.proxy().tenant(tokenB, batch).body()));
+    WsClient client = WsClient.connect(stack.proxy().url(), "Authorization", "Bearer " + tokenB);
+    JsonNode ws;
+    try {
+      ws = client.call(batch);
+      record(ws.toString());
+    } finally {
+      client.close();
+    }
+    for (JsonNode answer : new JsonNode[] {http, ws}) {
+      assertRefused(answer.get(0));
+      assertRefused(answer.get(1));
+      assertTrue(answer.get(2).path("result").isTextual(), answer.toString());
+    }
   }
 
   @Test
