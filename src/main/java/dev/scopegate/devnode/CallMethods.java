@@ -22,13 +22,15 @@ final class CallMethods {
         .add("eth_estimateGas", 2, p -> TextNode.valueOf(Hex.quantity(estimate(chain, p))));
   }
 
-  /** Param 2, the state overrides of geth 1.9, is accepted and not applied. */
+  /** Param 2: the state overrides of GoQuorum's {@code PublicBlockChainAPI.Call}, applied. */
   private static String call(Chain chain, Params params) {
     CallArgs args = params.get(0, CallArgs::decode);
     Block block = params.get(1, BlockRef::numberOrHash).stateBlock(chain);
+    StateOverrides overrides =
+        params.optional(2, StateOverrides::decode).orElse(StateOverrides.NONE);
     Address from = args.from().orElse(chain.accounts().get(0));
     long gas = args.gas().orElse(Long.MAX_VALUE);
-    return chain.simulate(args, from, gas, block.number()).output();
+    return chain.simulate(args, from, gas, block.number(), overrides).output();
   }
 
   private static long estimate(Chain chain, Params params) {
@@ -44,7 +46,8 @@ final class CallMethods {
     if (needed > cap) {
       throw NodeError.GAS_ALLOWANCE.exception(Long.toString(cap));
     }
-    chain.simulate(args, args.from().orElse(chain.accounts().get(0)), cap, block.number());
+    chain.simulate(
+        args, args.from().orElse(chain.accounts().get(0)), cap, block.number(), StateOverrides.NONE);
     if (args.value().signum() == 0) {
       long asPrivate = TransactionExecutor.intrinsicGas(PRIVATE_DATA, args.to().isEmpty());
       return Math.max(needed, asPrivate);

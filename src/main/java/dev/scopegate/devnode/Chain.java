@@ -29,6 +29,7 @@ public final class Chain {
   private final TransactionExecutor executor;
   private final ChainEvents events = new ChainEvents();
   private volatile boolean tracePublicOnly;
+  private volatile boolean traceIgnoresOverrides;
   private long forks;
 
   public Chain(long chainId, Clock clock) {
@@ -106,11 +107,13 @@ public final class Chain {
    * Runs {@code call} from {@code from} with {@code gas} on the state at the end of {@code
    * blockNumber}, changing nothing ({@code eth_call}).
    */
-  synchronized Simulation simulate(CallArgs call, Address from, long gas, long blockNumber) {
+  synchronized Simulation simulate(
+      CallArgs call, Address from, long gas, long blockNumber, StateOverrides overrides) {
     return Simulation.run(
         call,
         from,
         gas,
+        overrides,
         address -> state.at(address, blockNumber),
         address -> privateState.account(address, blockNumber));
   }
@@ -119,12 +122,19 @@ public final class Chain {
    * {@code debug_traceCall}'s run of a call: like {@link #simulate}, or against the public state
    * only while {@link #traceCallsAgainstPublicStateOnly} is on.
    */
-  synchronized Simulation simulateForTrace(CallArgs call, Address from, long gas, long blockNumber) {
+  synchronized Simulation simulateForTrace(
+      CallArgs call, Address from, long gas, long blockNumber, StateOverrides overrides) {
+    StateOverrides applied = traceIgnoresOverrides ? StateOverrides.NONE : overrides;
     if (!tracePublicOnly) {
-      return simulate(call, from, gas, blockNumber);
+      return simulate(call, from, gas, blockNumber, applied);
     }
     return Simulation.run(
-        call, from, gas, address -> state.at(address, blockNumber), address -> AccountState.EMPTY);
+        call,
+        from,
+        gas,
+        applied,
+        address -> state.at(address, blockNumber),
+        address -> AccountState.EMPTY);
   }
 
   /**
@@ -133,6 +143,15 @@ public final class Chain {
    */
   public void traceCallsAgainstPublicStateOnly(boolean on) {
     tracePublicOnly = on;
+  }
+
+  /**
+   * Test hook: when on, {@code debug_traceCall} ignores its config's {@code stateOverrides}, as a
+   * node built on geth before 1.10 does (its {@code TraceConfig} has no such field, and Go's decoder
+   * drops unknown fields silently).
+   */
+  public void traceCallsIgnoreStateOverrides(boolean on) {
+    traceIgnoresOverrides = on;
   }
 
   /** What the node keeps about a private contract: flag, creation hash and parties. */

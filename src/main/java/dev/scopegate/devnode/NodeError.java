@@ -52,6 +52,8 @@ public enum NodeError {
   DIGEST_INVALID(-32000, "Invalid digest hex"),
   DIGEST_LENGTH(-32000, "Expected a Quorum digest of length 64, but got %s"),
   HEX_INVALID(-32000, "encoding/hex: %s"),
+  /** internal/ethapi/api.go {@code DoCall}; the detail is the address as {@code Address.Hex()}. */
+  OVERRIDE_STATE_AND_DIFF(-32000, "account %s has both 'state' and 'stateDiff'"),
   INTERNAL(-32603, "internal error");
 
   private final int code;

@@ -17,7 +17,7 @@ final class PrivateExecutor {
     this.tessera = tessera;
   }
 
-  record Result(Receipt receipt, CallFrame trace) {}
+  record Result(Receipt receipt, CallFrame trace, Prestate.Snapshot prestate) {}
 
   /**
    * @param tx the private transaction (input: the payload hash)
@@ -36,13 +36,14 @@ final class PrivateExecutor {
     if (record.isEmpty()) {
       Receipt empty =
           new Receipt(receiptHash, true, gasUsed, cumulativeGasUsed, creation, List.of());
-      return new Result(empty, plainFrame(tx, creation, gasUsed));
+      return new Result(empty, plainFrame(tx, creation, gasUsed), RecordingStore.none());
     }
     String payload = Hex.data(record.get().payload());
+    RecordingStore recording = new RecordingStore(state.accounts());
     Behaviours.Effect effect =
         creation.isPresent()
             ? Behaviours.create(
-                state.accounts(),
+                recording,
                 tx.from(),
                 creation.get(),
                 payload,
@@ -50,7 +51,7 @@ final class PrivateExecutor {
                 tx.gas(),
                 gasUsed)
             : Behaviours.call(
-                state.accounts(),
+                recording,
                 tx.from(),
                 tx.to().get(),
                 payload,
@@ -65,7 +66,7 @@ final class PrivateExecutor {
         .forEach(log -> applyExtension(StateShared.decode(log.data()), state));
     Receipt receipt =
         new Receipt(receiptHash, true, gasUsed, cumulativeGasUsed, creation, effect.logs());
-    return new Result(receipt, effect.frame());
+    return new Result(receipt, effect.frame(), recording.snapshot(effect));
   }
 
   /**

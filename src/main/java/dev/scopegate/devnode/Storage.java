@@ -7,10 +7,13 @@ import org.web3j.rlp.RlpList;
 import org.web3j.rlp.RlpString;
 
 /**
- * The storage of dev node contracts: one word, slot 0 = keccak(code); every other slot, and every
- * slot of an account without code, is zero. It derives from the code, so it has history wherever
- * the code has. Its root is the real Merkle-Patricia root of that one-leaf trie, and the leaf is
- * the one-node proof of slot 0, so roots and proofs are what a client could check.
+ * The storage of dev node contracts: slot 0 = keccak(code) unless written; every slot a contract
+ * wrote (SSTORE, {@link Behaviours}' vault) holds what was written; every other slot, and every
+ * slot of an account without code, is zero. Written slots live in {@link AccountState}, so they
+ * have history wherever the account has. For a contract with only its derived slot 0 the root is
+ * the real Merkle-Patricia root of that one-leaf trie and the leaf its one-node proof; with written
+ * slots the root is a digest of them (the dev node builds no multi-leaf trie) and a slot's proof is
+ * its own leaf.
  */
 final class Storage {
   /** go-ethereum's {@code types.EmptyRootHash}: the root of an account with no storage. */
@@ -28,15 +31,32 @@ final class Storage {
 
   /** The value of {@code slot} in {@code account}. */
   static Hash value(AccountState account, Hash slot) {
+    Hash written = account.storage().get(slot);
+    if (written != null) {
+      return written;
+    }
     return isContract(account) && slot.equals(Hash.ZERO) ? slot0(account.code()) : Hash.ZERO;
   }
 
   static Hash root(AccountState account) {
-    return leaf(account).map(Hash::keccak).orElse(EMPTY_ROOT);
+    if (account.storage().isEmpty()) {
+      return leaf(account).map(Hash::keccak).orElse(EMPTY_ROOT);
+    }
+    Canonical digest = new Canonical();
+    account.storage().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Hash::hex)))
+        .forEach(slot -> digest.add(slot.getKey()).add(slot.getValue()));
+    return digest.add(value(account, Hash.ZERO)).hash();
   }
 
-  /** The trie node proving {@code slot}: the leaf of slot 0 when it is set. */
+  /** The trie node proving {@code slot}: its leaf when it holds a word. */
   static Optional<byte[]> proof(AccountState account, Hash slot) {
+    if (account.storage().containsKey(slot)) {
+      Hash word = account.storage().get(slot);
+      return word.equals(Hash.ZERO)
+          ? Optional.empty()
+          : Optional.of(leafNode(slot.bytes(), RlpEncoder.encode(RlpString.create(new BigInteger(1, word.bytes())))));
+    }
     return slot.equals(Hash.ZERO) ? leaf(account) : Optional.empty();
   }
 

@@ -59,8 +59,12 @@ final class TesseraFrontend implements Handler<HttpServerRequest> {
     }
   }
 
+  /** {@code ?isRaw=true} reads the raw store too (Tessera's Q2T {@code receive}, as GoQuorum asks). */
   private void transaction(HttpServerRequest request, String encodedHash) {
-    Optional<PayloadRecord> found = decode(encodedHash).flatMap(store::find);
+    String query = request.query();
+    boolean raw = query != null && java.util.Arrays.asList(query.split("&")).contains("isRaw=true");
+    Optional<PayloadRecord> found =
+        decode(encodedHash).flatMap(hash -> raw ? store.findRaw(hash) : store.find(hash));
     if (found.isEmpty()) {
       text(request.response(), 404, "Message with hash " + encodedHash + " was not found");
       return;

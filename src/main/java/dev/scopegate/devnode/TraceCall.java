@@ -13,7 +13,10 @@ import dev.scopegate.jsonrpc.Json;
  * <p>The dev node runs private calls against the private state, as GoQuorum does since the fix of
  * issue #1674 (2023). Earlier 21.7 to 23.4 nodes traced every call against the public state only: a
  * call to a private contract traced as a call to an empty account ({@link
- * Chain#traceCallsAgainstPublicStateOnly} makes the dev node do that).
+ * Chain#traceCallsAgainstPublicStateOnly} makes the dev node do that). The config's {@code
+ * stateOverrides} are applied as geth 1.10's {@code TraceCallConfig} applies them ({@code
+ * eth/tracers/api.go}), unless {@link Chain#traceCallsIgnoreStateOverrides} makes the node behave
+ * as one whose trace config has no such field.
  */
 final class TraceCall {
   static final long GAS_CAP = 25_000_000;
@@ -26,7 +29,11 @@ final class TraceCall {
     Tracer tracer = Tracer.of(params.optional(2));
     Address from = args.from().orElse(Address.ZERO);
     long gas = Math.min(args.gas().orElse(GAS_CAP), GAS_CAP);
-    Simulation simulation = chain.simulateForTrace(args, from, gas, block.number());
+    StateOverrides overrides =
+        params
+            .optional(2, config -> StateOverrides.decode(config.get("stateOverrides")))
+            .orElse(StateOverrides.NONE);
+    Simulation simulation = chain.simulateForTrace(args, from, gas, block.number(), overrides);
     return switch (tracer) {
       case CALL -> TraceMethods.topFrame(simulation.effect().frame());
       case PRESTATE -> Prestate.render(simulation);

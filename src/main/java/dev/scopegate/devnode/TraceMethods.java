@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * {@code debug_traceTransaction} and {@code debug_traceBlockByNumber/ByHash} with geth 1.9's {@code
- * callTracer} (GoQuorum 21.1): private transactions as this node ran them against its private
+ * callTracer} or {@code prestateTracer} (GoQuorum 21.1): private transactions as this node ran them against its private
  * state; a block's traces as {@code [{"result": frame}, ...]} in transaction order. Without a
  * tracer, the struct logger's shape with no steps (the dev node runs no opcodes). {@code
  * debug_traceCall} (21.7+) is {@link TraceCall}.
@@ -35,7 +35,7 @@ final class TraceMethods {
 
   private static JsonNode traceTransaction(Chain chain, Params params) {
     Hash hash = params.hash(0);
-    Optional<String> tracer = tracer(params);
+    Tracer tracer = tracer(params);
     MinedTransaction mined =
         chain
             .transaction(hash)
@@ -44,7 +44,7 @@ final class TraceMethods {
   }
 
   private static JsonNode traceBlock(Optional<Block> block, Params params, String name) {
-    Optional<String> tracer = tracer(params);
+    Tracer tracer = tracer(params);
     Block found = block.orElseThrow(() -> NodeError.TRACE_BLOCK_NOT_FOUND.exception(name));
     if (found.number() == 0) {
       throw NodeError.GENESIS_NOT_TRACEABLE.exception();
@@ -61,14 +61,17 @@ final class TraceMethods {
     return ref instanceof BlockRef.Number n ? n.number() : ref.stateBlock(chain).number();
   }
 
-  private static JsonNode render(MinedTransaction mined, Optional<String> tracer) {
-    if (tracer.isEmpty()) {
-      ObjectNode steps = Json.MAPPER.createObjectNode();
-      steps.put("gas", mined.receipt().gasUsed()).put("failed", false).put("returnValue", "");
-      steps.putArray("structLogs");
-      return steps;
-    }
-    return topFrame(mined.local().trace());
+  private static JsonNode render(MinedTransaction mined, Tracer tracer) {
+    return switch (tracer) {
+      case STRUCT_LOGGER -> {
+        ObjectNode steps = Json.MAPPER.createObjectNode();
+        steps.put("gas", mined.receipt().gasUsed()).put("failed", false).put("returnValue", "");
+        steps.putArray("structLogs");
+        yield steps;
+      }
+      case CALL -> topFrame(mined.local().trace());
+      case PRESTATE -> Prestate.render(mined.local().prestate());
+    };
   }
 
   /** The top frame says how long tracing took, after its output and before its calls. */
@@ -82,16 +85,25 @@ final class TraceMethods {
     return frame;
   }
 
-  /** geth's callTracer field order: type, from, to, value, gas, gasUsed, input, output, calls. */
+  /**
+   * geth's callTracer field order: type, from, to, value, gas, gasUsed, input, output, calls. As
+   * {@code call_tracer.js} ({@code finalize}) leaves them: DELEGATECALL and STATICCALL frames have
+   * no value; a SELFDESTRUCT frame is type, from, to (the beneficiary) and value (the balance) only.
+   */
   static ObjectNode frame(CallFrame frame) {
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
             .put("type", frame.type())
             .put("from", frame.from().hex())
-            .put("to", frame.to().hex())
-            .put("value", Hex.quantity(frame.value()))
-            .put("gas", Hex.quantity(frame.gas()))
+            .put("to", frame.to().hex());
+    if (frame.type().equals("SELFDESTRUCT")) {
+      return json.put("value", Hex.quantity(frame.value()));
+    }
+    if (!frame.type().equals("DELEGATECALL") && !frame.type().equals("STATICCALL")) {
+      json.put("value", Hex.quantity(frame.value()));
+    }
+    json.put("gas", Hex.quantity(frame.gas()))
             .put("gasUsed", Hex.quantity(frame.gasUsed()))
             .put("input", frame.input())
             .put("output", frame.output());
@@ -102,15 +114,8 @@ final class TraceMethods {
     return json;
   }
 
-  /**
-   * The tracer named in the config (param 1). Mined transactions keep their frames, not the
-   * accounts they read, so prestateTracer serves calls only.
-   */
-  private static Optional<String> tracer(Params params) {
-    return switch (Tracer.of(params.optional(1))) {
-      case STRUCT_LOGGER -> Optional.empty();
-      case CALL -> Optional.of("callTracer");
-      case PRESTATE -> throw NodeError.TRACER_UNSUPPORTED.exception("prestateTracer");
-    };
+  /** The tracer named in the config (param 1). */
+  private static Tracer tracer(Params params) {
+    return Tracer.of(params.optional(1));
   }
 }

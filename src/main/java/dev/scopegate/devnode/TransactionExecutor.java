@@ -100,25 +100,28 @@ final class TransactionExecutor {
     return new Outcome(
         tx,
         onChain,
-        new LocalResult(Optional.of(result.receipt()), result.trace(), false, Optional.empty()));
+        new LocalResult(
+            Optional.of(result.receipt()), result.trace(), false, Optional.empty(), result.prestate()));
   }
 
   private Outcome publicOutcome(
       Transaction tx, PendingState state, long intrinsic, long cumulative) {
     Optional<Address> created =
         tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
+    RecordingStore recording = new RecordingStore(state);
     Behaviours.Effect effect;
     if (created.isPresent()) {
       effect =
           Behaviours.create(
-              state, tx.from(), created.get(), tx.input(), tx.value(), tx.gas(), intrinsic);
+              recording, tx.from(), created.get(), tx.input(), tx.value(), tx.gas(), intrinsic);
     } else {
       Address to = tx.to().get();
-      state.put(to, state.get(to).credit(tx.value()));
-      effect = Behaviours.call(state, tx.from(), to, tx.input(), tx.value(), tx.gas(), intrinsic);
+      recording.put(to, recording.get(to).credit(tx.value()));
+      effect =
+          Behaviours.call(recording, tx.from(), to, tx.input(), tx.value(), tx.gas(), intrinsic);
     }
     Receipt receipt = new Receipt(tx.hash(), true, intrinsic, cumulative, created, effect.logs());
-    return new Outcome(tx, receipt, LocalResult.publicTx(effect.frame()));
+    return new Outcome(tx, receipt, LocalResult.publicTx(effect.frame(), recording.snapshot(effect)));
   }
 
   /** The marker's own receipt is public and empty; the internal transaction's is private. */
@@ -144,7 +147,8 @@ final class TransactionExecutor {
             Optional.of(result.receipt()),
             frame.withCalls(List.of(result.trace())),
             true,
-            Optional.of(inner));
+            Optional.of(inner),
+            result.prestate());
     return new Outcome(marker, onChain, local);
   }
 

@@ -37,6 +37,9 @@ final class WorldState {
                 .add(state.balance())
                 .add(state.nonce())
                 .add(Keccak.hash256(Hex.decodeData(state.code(), null)));
+            if (!state.storage().isEmpty()) {
+              encoding.add(Storage.root(state)); // written slots; accounts without keep their old root
+            }
           }
         });
     return encoding.hash();

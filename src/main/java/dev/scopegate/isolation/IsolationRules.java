@@ -17,12 +17,13 @@ public final class IsolationRules {
     Map<String, Guard> guards = new HashMap<>();
     Map<String, ResponseFilter> filters = new HashMap<>();
     FilterRules.register(context, filterIds, guards, filters);
-    guards.putAll(TransactionIsolation.guards(context));
+    ReachCheck reach = new ReachCheck(context, new BlindTraceWarning());
+    guards.putAll(TransactionIsolation.guards(context, reach));
     filters.putAll(TransactionIsolation.filters());
     Map<String, Guard> privateState = new HashMap<>();
     stateReads(context, privateState);
-    execution(context, privateState);
-    privatePayloads(context, privateState);
+    execution(reach, privateState);
+    privatePayloads(context, reach, privateState);
     privateState.forEach((method, guard) -> guards.put(method, PublicModeGuard.unlessPublic(context, guard)));
     filters.put("eth_blockNumber", new HeadSeenFilter(context.pinner(), ResponseFilter.NONE));
     filters.computeIfPresent("eth_getTransactionReceipt", (m, receipts) -> new HeadSeenFilter(context.pinner(), receipts));
@@ -42,24 +43,25 @@ public final class IsolationRules {
   }
 
   /** Calls that execute code against public and private state. */
-  private static void execution(GuardContext c, Map<String, Guard> guards) {
-    BlindTraceWarning blind = new BlindTraceWarning();
-    for (String method : new String[] {"eth_call", "eth_estimateGas", "eth_createAccessList", "debug_traceCall"}) {
-      guards.put(method, new ExecutionGuard(c, 1, blind));
-    }
+  private static void execution(ReachCheck reach, Map<String, Guard> guards) {
+    guards.put("eth_call", new ExecutionGuard(reach, 1, CallOverrides::ofCall));
+    guards.put("eth_estimateGas", new ExecutionGuard(reach, 1, CallOverrides::ofEstimate));
+    guards.put("eth_createAccessList", new ExecutionGuard(reach, 1, CallOverrides::ofEstimate));
+    guards.put("debug_traceCall", new ExecutionGuard(reach, 1, CallOverrides::ofTraceConfig));
   }
 
   /** Private payloads, the private side of transactions, and privacy metadata. */
-  private static void privatePayloads(GuardContext c, Map<String, Guard> guards) {
+  private static void privatePayloads(GuardContext c, ReachCheck reach, Map<String, Guard> guards) {
     guards.put("eth_getQuorumPayload", new QuorumPayloadGuard(c, true));
     guards.put("eth_getQuorumPayloadExtra", new QuorumPayloadGuard(c, false));
     guards.put("eth_getPrivateTransactionByHash", PrivateTransactionGuard.answeringNull(c));
     // its answer, when forwarded, also passes the receipt filter (FilterRules)
     guards.put("eth_getPrivateTransactionReceipt", PrivateTransactionGuard.answeringNull(c));
-    guards.put("debug_traceTransaction", PrivateTransactionGuard.refusing(c));
+    Guard traceTransaction = new TraceTransactionGuard(PrivateTransactionGuard.refusing(c), reach);
+    guards.put("debug_traceTransaction", traceTransaction);
     // Parity-style traces of one transaction (Besu, Erigon, anvil): the same rule as GoQuorum's
-    guards.put("trace_transaction", PrivateTransactionGuard.refusing(c));
-    guards.put("trace_replayTransaction", PrivateTransactionGuard.refusing(c));
+    guards.put("trace_transaction", traceTransaction);
+    guards.put("trace_replayTransaction", traceTransaction);
     guards.put("eth_getContractPrivacyMetadata", new MetadataGuard(c));
   }
 }

@@ -8,8 +8,8 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The key that sent a client-signed private transaction: the {@code senderKey} Tessera reports for
- * the payload whose hash is the transaction's input. A client's {@code privateFrom} is a claim;
+ * The payload a client-signed private transaction names, and the key that sent it: the {@code
+ * senderKey} Tessera reports for the payload whose hash is the transaction's input. A client's {@code privateFrom} is a claim;
  * this is the fact the node will act on. A payload Tessera does not hold proves no sender and is
  * refused; a Tessera that cannot answer is a retriable failure.
  */
@@ -21,12 +21,12 @@ final class PayloadSender {
   }
 
   /** From the store {@code eth_sendRawTransaction}'s payloads are in (Tessera's {@code /send}). */
-  Future<String> ofStored(byte[] payloadHash) {
+  Future<StoredPayload> ofStored(byte[] payloadHash) {
     return client().compose(t -> t.payload(payloadHash)).transform(PayloadSender::sender);
   }
 
   /** From the raw store ({@code /storeraw}, {@code eth_sendRawPrivateTransaction}'s). */
-  Future<String> ofRaw(byte[] payloadHash) {
+  Future<StoredPayload> ofRaw(byte[] payloadHash) {
     return client().compose(t -> t.rawPayload(payloadHash)).transform(PayloadSender::sender);
   }
 
@@ -39,13 +39,13 @@ final class PayloadSender {
                     RpcError.PRIVACY_UNAVAILABLE.withData("no privacy manager configured")));
   }
 
-  private static Future<String> sender(AsyncResult<Optional<StoredPayload>> found) {
+  private static Future<StoredPayload> sender(AsyncResult<Optional<StoredPayload>> found) {
     if (found.failed()) {
       return TransactionRules.unavailable(found.cause());
     }
     return found
         .result()
-        .map(p -> Future.succeededFuture(p.senderKey()))
+        .map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(RpcError.NOT_AUTHORIZED.exception()));
   }
 }

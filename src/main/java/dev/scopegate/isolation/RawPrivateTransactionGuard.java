@@ -15,14 +15,18 @@ import java.util.Optional;
  * client-signed transaction whose input is the hash of a payload the client stored raw in Tessera;
  * the node distributes that payload as its sender. The sending key is Tessera's {@code senderKey}
  * for it; a {@code privateFrom} the client states must be that key. The signer is the account.
+ * The payload, fetched from Tessera's raw store, is traced before the transaction is forwarded
+ * ({@link TransactionTrace}).
  */
 public final class RawPrivateTransactionGuard implements Guard {
   private final TransactionRules rules;
   private final PayloadSender sender;
+  private final TransactionTrace trace;
 
-  public RawPrivateTransactionGuard(GuardContext context) {
+  public RawPrivateTransactionGuard(GuardContext context, TransactionTrace trace) {
     this.rules = new TransactionRules(context);
     this.sender = new PayloadSender(context);
+    this.trace = trace;
   }
 
   @Override
@@ -36,10 +40,13 @@ public final class RawPrivateTransactionGuard implements Guard {
       return sender
           .ofRaw(payloadHash)
           .compose(
-              key ->
-                  claimed.isPresent() && !claimed.get().equals(key)
-                      ? Future.failedFuture(RpcError.NOT_AUTHORIZED.exception())
-                      : rules.privateTransaction(TenantGrants.of(tenant), account, tx.to(), key))
+              stored ->
+                  claimed.isPresent() && !claimed.get().equals(stored.senderKey())
+                      ? Future.<Void>failedFuture(RpcError.NOT_AUTHORIZED.exception())
+                      : rules
+                          .privateTransaction(
+                              TenantGrants.of(tenant), account, tx.to(), stored.senderKey())
+                          .compose(ok -> trace.check(tenant, tx.asCall(stored.payloadHex()))))
           .map(ok -> Decision.forward(request));
     } catch (RpcException invalid) {
       return Future.failedFuture(invalid);

@@ -1,5 +1,7 @@
 package dev.scopegate.isolation;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import java.math.BigInteger;
@@ -21,11 +23,16 @@ final class SignedTransaction {
 
   private final Optional<String> to;
   private final byte[] data;
+  private final BigInteger gas;
+  private final BigInteger value;
   private final Optional<Rlp.Item> legacy;
 
-  private SignedTransaction(Optional<String> to, byte[] data, Optional<Rlp.Item> legacy) {
+  private SignedTransaction(
+      Optional<String> to, byte[] data, BigInteger gas, BigInteger value, Optional<Rlp.Item> legacy) {
     this.to = to;
     this.data = data;
+    this.gas = gas;
+    this.value = value;
     this.legacy = legacy;
   }
 
@@ -34,11 +41,11 @@ final class SignedTransaction {
     try {
       byte[] raw = HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
       if (raw.length > 0 && (raw[0] & 0xff) >= 0xc0) {
-        return fields(Rlp.decode(raw), 9, 3, 5, true);
+        return fields(Rlp.decode(raw), 9, 2, 3, 5, true);
       }
       if (raw.length > 0 && (raw[0] == 1 || raw[0] == 2)) {
         Rlp.Item body = Rlp.decode(Arrays.copyOfRange(raw, 1, raw.length));
-        return raw[0] == 1 ? fields(body, 11, 4, 6, false) : fields(body, 12, 5, 7, false);
+        return raw[0] == 1 ? fields(body, 11, 3, 4, 6, false) : fields(body, 12, 4, 5, 7, false);
       }
     } catch (IllegalArgumentException | Rlp.MalformedException malformed) {
       throw invalid("not a signed transaction");
@@ -46,8 +53,9 @@ final class SignedTransaction {
     throw invalid("not a legacy, type 1 or type 2 transaction");
   }
 
+  /** Gas, to, value, data: value always follows to. */
   private static SignedTransaction fields(
-      Rlp.Item item, int count, int toAt, int dataAt, boolean isLegacy) {
+      Rlp.Item item, int count, int gasAt, int toAt, int dataAt, boolean isLegacy) {
     if (!item.isList() || item.items().size() != count) {
       throw invalid("wrong number of transaction fields");
     }
@@ -63,11 +71,36 @@ final class SignedTransaction {
             ? Optional.empty()
             : Optional.of("0x" + HexFormat.of().formatHex(toField.bytes()));
     return new SignedTransaction(
-        to, dataField.bytes(), isLegacy ? Optional.of(item) : Optional.empty());
+        to,
+        dataField.bytes(),
+        integer(item.items().get(gasAt)),
+        integer(item.items().get(toAt + 1)),
+        isLegacy ? Optional.of(item) : Optional.empty());
   }
 
   Optional<String> to() {
     return to;
+  }
+
+  /**
+   * The transaction as a call to trace, running {@code input} (its data, or for a private one the
+   * payload Tessera holds). The sender is the recovered signer of a legacy transaction; a typed
+   * one's is not recovered and the trace runs from the zero address (the README states it).
+   */
+  ObjectNode asCall(String input) {
+    ObjectNode call = Json.MAPPER.createObjectNode();
+    legacy.ifPresent(l -> call.put("from", signer()));
+    to.ifPresent(address -> call.put("to", address));
+    call.put("gas", "0x" + gas.toString(16));
+    if (value.signum() != 0) {
+      call.put("value", "0x" + value.toString(16));
+    }
+    return call.put("data", input);
+  }
+
+  /** The transaction's own data, as {@code 0x} hex. */
+  String dataHex() {
+    return "0x" + HexFormat.of().formatHex(data);
   }
 
   /** GoQuorum's {@code IsPrivate}: a legacy transaction with v of 37 or 38. */

@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
@@ -7,6 +8,7 @@ import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.policy.Decision;
 import dev.scopegate.policy.Guard;
 import io.vertx.core.Future;
+import java.util.Optional;
 
 /**
  * Guards a method whose first param is GoQuorum's {@code SendTxArgs} ({@code eth_sendTransaction},
@@ -18,21 +20,28 @@ import io.vertx.core.Future;
 public final class TransactionGuard implements Guard {
   private final TransactionRules rules;
   private final boolean signsWithNodeAccount;
+  private final Optional<TransactionTrace> trace;
 
   /**
    * {@code signsWithNodeAccount}: the node signs with {@code from} (every method but {@code
    * eth_fillTransaction}, which only fills fields and, with {@code privateFor}, stores the
-   * payload).
+   * payload). {@code trace}: the method sends, so what the transaction would touch is traced first
+   * (a transaction only signed is traced when it is sent raw).
    */
-  public TransactionGuard(GuardContext context, boolean signsWithNodeAccount) {
+  public TransactionGuard(
+      GuardContext context, boolean signsWithNodeAccount, Optional<TransactionTrace> trace) {
     this.rules = new TransactionRules(context);
     this.signsWithNodeAccount = signsWithNodeAccount;
+    this.trace = trace;
   }
 
   @Override
   public Future<Decision> check(Principal tenant, RpcRequest request) {
     try {
-      return verdict(TenantGrants.of(tenant), TransactionArgs.of(Params.at(request, 0)))
+      JsonNode args = Params.at(request, 0);
+      return verdict(TenantGrants.of(tenant), TransactionArgs.of(args))
+          .compose(ok -> trace.map(t -> t.check(tenant, TransactionTrace.asCall(args)))
+              .orElseGet(Future::succeededFuture))
           .map(ok -> Decision.forward(request));
     } catch (RpcException invalid) {
       return Future.failedFuture(invalid);

@@ -3,6 +3,7 @@ package dev.scopegate.isolation;
 import dev.scopegate.policy.Guard;
 import dev.scopegate.policy.ResponseFilter;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rows of the isolation table for transactions and node accounts: which guard and which
@@ -11,19 +12,21 @@ import java.util.Map;
 public final class TransactionIsolation {
   private TransactionIsolation() {}
 
-  public static Map<String, Guard> guards(GuardContext context) {
-    Guard nodeSigned = new TransactionGuard(context, true);
+  static Map<String, Guard> guards(GuardContext context, ReachCheck reach) {
+    TransactionTrace trace = new TransactionTrace(reach);
+    Guard nodeSent = new TransactionGuard(context, true, Optional.of(trace));
+    Guard nodeSigned = new TransactionGuard(context, true, Optional.empty());
     return Map.ofEntries(
-        Map.entry("eth_sendTransaction", nodeSigned),
-        Map.entry("eth_sendTransactionAsync", new CallbackRefusal(nodeSigned)),
-        Map.entry("personal_sendTransaction", nodeSigned),
-        Map.entry("personal_signAndSendTransaction", nodeSigned),
+        Map.entry("eth_sendTransaction", nodeSent),
+        Map.entry("eth_sendTransactionAsync", new CallbackRefusal(nodeSent)),
+        Map.entry("personal_sendTransaction", nodeSent),
+        Map.entry("personal_signAndSendTransaction", nodeSent),
         Map.entry("eth_signTransaction", nodeSigned),
         Map.entry("personal_signTransaction", nodeSigned),
-        Map.entry("eth_fillTransaction", new TransactionGuard(context, false)),
-        Map.entry("eth_sendRawTransaction", new RawTransactionGuard(context)),
-        Map.entry("eth_sendRawPrivateTransaction", new RawPrivateTransactionGuard(context)),
-        Map.entry("eth_distributePrivateTransaction", new RawPrivateTransactionGuard(context)),
+        Map.entry("eth_fillTransaction", new TransactionGuard(context, false, Optional.empty())),
+        Map.entry("eth_sendRawTransaction", new RawTransactionGuard(context, trace)),
+        Map.entry("eth_sendRawPrivateTransaction", new RawPrivateTransactionGuard(context, trace)),
+        Map.entry("eth_distributePrivateTransaction", new RawPrivateTransactionGuard(context, trace)),
         Map.entry("eth_sign", new AccountParamGuard(0)),
         Map.entry("personal_sign", new AccountParamGuard(1)),
         Map.entry("eth_accounts", Guard.NONE),

@@ -141,7 +141,16 @@ public final class TesseraClient {
     if (sender == null || !sender.isTextual() || sender.asText().isEmpty()) {
       throw new TesseraException("Tessera answered without senderKey (is it 21.x or later?)");
     }
-    return new StoredPayload(sender.asText(), managedOf(body));
+    JsonNode payload = body.get("payload");
+    if (payload == null || !payload.isTextual()) {
+      throw new TesseraException("Tessera answered without the payload");
+    }
+    try {
+      java.util.Base64.getDecoder().decode(payload.asText());
+    } catch (IllegalArgumentException notBase64) {
+      throw new TesseraException("Tessera answered with a payload that is not base64");
+    }
+    return new StoredPayload(sender.asText(), managedOf(body), payload.asText());
   }
 
   private static Set<String> keysOf(HttpResponse<Buffer> response) {

@@ -114,11 +114,12 @@ class TraceCallTest extends DevNodeTestBase {
   }
 
   @Test
-  void thePrestateTracerServesCallsOnly() {
+  void thePrestateTracerServesMinedTransactionsToo() {
     String hash = send("from", NODE1, "to", STRANGER);
-    JsonNode error = client.error("debug_traceTransaction", hash, PRESTATE);
-    assertEquals(
-        "tracer prestateTracer is not supported by the dev node", error.get("message").asText());
+    JsonNode prestate = client.result("debug_traceTransaction", hash, PRESTATE);
+    assertTrue(prestate.has(NODE1.toLowerCase()), prestate.toString());
+    assertTrue(prestate.has(STRANGER.toLowerCase()), prestate.toString());
+    assertEquals(2, prestate.size(), prestate.toString());
   }
 
   private JsonNode trace(Map<String, Object> call, Map<String, String> tracer) {

@@ -74,7 +74,9 @@ final class GuardStack implements AutoCloseable {
             privacy::capabilities,
             privacy.tessera());
     Isolation isolation =
-        new Isolation(TransactionIsolation.guards(context), TransactionIsolation.filters());
+        new Isolation(
+            TransactionIsolation.guards(context, new ReachCheck(context, new BlindTraceWarning())),
+            TransactionIsolation.filters());
     Dispatcher dispatcher = new Dispatcher(new Policy(PolicyTable.standard(isolation)), upstream);
     return new GuardStack(node, upstream, privacy, dispatcher);
   }

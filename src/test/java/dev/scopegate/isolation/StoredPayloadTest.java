@@ -58,7 +58,8 @@ class StoredPayloadTest {
   void reportsTheSenderAndTheManagedParties() throws Exception {
     PayloadHash hash = store(KB, KA, FOREIGN_X);
     Optional<StoredPayload> stored = client.payload(hash.bytes()).await(10, TimeUnit.SECONDS);
-    assertEquals(Optional.of(new StoredPayload(KB, Parties.of(KA, KB))), stored);
+    assertEquals(
+        Optional.of(new StoredPayload(KB, Parties.of(KA, KB), "AQID")), stored); // {1, 2, 3}
   }
 
   @Test
