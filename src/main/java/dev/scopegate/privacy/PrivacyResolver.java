@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,16 +71,27 @@ public final class PrivacyResolver {
 
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
   public Future<ContractPrivacy> contract(String address, long block) {
-    String key = address.toLowerCase(Locale.ROOT);
+    return resolve(address.toLowerCase(Locale.ROOT), OptionalLong.of(block));
+  }
+
+  /**
+   * As {@link #contract} for what the node holds now, beyond any mined block (a pending log):
+   * never answered "public" from the cache, which only vouches for blocks it has seen.
+   */
+  public Future<ContractPrivacy> contractAtHead(String address) {
+    return resolve(address.toLowerCase(Locale.ROOT), OptionalLong.empty());
+  }
+
+  private Future<ContractPrivacy> resolve(String key, OptionalLong block) {
     Long upTo = publicUpTo.getIfPresent(key);
-    if (upTo != null && block <= upTo) {
+    if (upTo != null && block.isPresent() && block.getAsLong() <= upTo) {
       return Future.succeededFuture(ContractPrivacy.PUBLIC);
     }
     long headBefore = indexSupplier.get().map(i -> i.status().nodeHead()).orElse(-1L);
     return isPrivate(key)
         .compose(meta -> {
           if (meta.isPrivate()) {
-            return parties(key, meta, block);
+            return parties(key, meta, block.orElse(headBefore));
           }
           if (headBefore >= 0) {
             publicUpTo.asMap().merge(key, headBefore, Math::max);

@@ -44,7 +44,8 @@ class FilterRulesTest {
   private static final Principal ALICE = Tenants.tenant("alice", KEY_A);
   private static final Principal BOB = Tenants.tenant("bob", KEY_B);
 
-  private final FakeFacts facts = new FakeFacts().privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B);
+  private final FakeFacts facts = new FakeFacts().privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B)
+      .privateTransaction(Logs.TX, KEY_A, KEY_B);
   private final RecordingUpstream node = new RecordingUpstream(this::nodeAnswer);
 
   private Answer nodeAnswer(RpcRequest request) {

@@ -148,7 +148,7 @@ class IsolationMatrixTest {
     // logs
     "eth_getLogs, A, privateA, logs:1", "eth_getLogs, A, privateB, logs:0", "eth_getLogs, A, shared, logs:1",
     "eth_getLogs, A, public, logs:1", "eth_getLogs, A, child, logs:1",
-    "eth_getLogs, B, privateA, logs:0", "eth_getLogs, B, privateB, logs:2", "eth_getLogs, B, child, logs:0",
+    "eth_getLogs, B, privateA, logs:0", "eth_getLogs, B, privateB, logs:1", "eth_getLogs, B, child, logs:0",
     "eth_getLogs, operator, privateB, logs:2",
     // receipts of each contract's call
     "eth_getTransactionReceipt, A, privateA, logs:1", "eth_getTransactionReceipt, A, privateB, blank",
