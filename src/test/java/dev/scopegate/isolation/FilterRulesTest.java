@@ -100,7 +100,7 @@ class FilterRulesTest {
       String issued = send(ALICE, call(method)).result().textValue();
 
       assertNotEquals(NODE_ID, issued);
-      assertEquals(Optional.of(NODE_ID), new FilterIds(SECRET).redeem("tenant:alice", issued));
+      assertEquals(Optional.of(NODE_ID), new FilterIds(SECRET).redeem(TenantIdentity.of(ALICE).orElseThrow(), issued));
     }
   }
 
