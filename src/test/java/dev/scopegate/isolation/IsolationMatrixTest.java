@@ -1,6 +1,7 @@
 package dev.scopegate.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.devnode.Address;
@@ -253,7 +254,10 @@ class IsolationMatrixTest {
   void aCreateOnlyTenantCreates() {
     String body = Wire.call(1, "eth_sendTransaction", "[{\"from\":\"" + scenario.ownerA()
         + "\",\"data\":\"0x6000\",\"privateFrom\":\"" + scenario.keyA() + "\",\"privateFor\":[]}]");
-    assertEquals(66, call("createOnlyA", body).get("result").asText().length());
+    String hash = call("createOnlyA", body).get("result").asText();
+    JsonNode tx = call("operator", Wire.call(1, "eth_getTransactionByHash", "[\"" + hash + "\"]")).get("result");
+    assertEquals(scenario.ownerA().hex(), tx.path("from").asText(), "the node mined it from A's account: " + tx);
+    assertTrue(tx.path("to").isNull() && tx.path("blockNumber").isTextual(), "a mined creation: " + tx);
     JsonNode readOnly = call("readOnlyA", body);
     assertEquals("not authorized", readOnly.get("error").get("message").asText());
   }
