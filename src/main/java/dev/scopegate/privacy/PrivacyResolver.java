@@ -91,7 +91,7 @@ public final class PrivacyResolver {
     return isPrivate(key)
         .compose(meta -> {
           if (meta.isPrivate()) {
-            return parties(key, meta, block.orElse(headBefore));
+            return parties(key, meta, block);
           }
           if (headBefore >= 0) {
             publicUpTo.asMap().merge(key, headBefore, Math::max);
@@ -130,7 +130,7 @@ public final class PrivacyResolver {
         });
   }
 
-  private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, long block) {
+  private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, OptionalLong block) {
     return storedFact(address).compose(fact -> {
       if (fact.isPresent()) {
         return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
@@ -142,14 +142,24 @@ public final class PrivacyResolver {
     });
   }
 
-  /** Waits (bounded) for the index to pass the node's head, then asks the store again. */
-  private Future<ContractPrivacy> afterIndexCatchesUp(String address, long block) {
+  /**
+   * Waits (bounded) for the index to pass the node's head, then asks the store again. At the head
+   * (no block), the node is asked for it: the index's own idea of the head may not have seen the
+   * block that made the contract yet.
+   */
+  private Future<ContractPrivacy> afterIndexCatchesUp(String address, OptionalLong block) {
     Optional<PrivacyIndex> index = indexSupplier.get();
     if (index.isEmpty()) {
       return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("no privacy index"));
     }
-    long target = Math.max(block, index.get().status().nodeHead());
-    return index.get().awaitIndexed(target, maxWait).compose(v -> {
+    Future<Long> head = block.isPresent()
+        ? Future.succeededFuture(block.getAsLong())
+        : node.call("eth_blockNumber").map(number -> Long.decode(number.asText()));
+    return head.compose(at -> afterIndexReaches(index.get(), address, Math.max(at, index.get().status().nodeHead())));
+  }
+
+  private Future<ContractPrivacy> afterIndexReaches(PrivacyIndex index, String address, long target) {
+    return index.awaitIndexed(target, maxWait).compose(v -> {
       contracts.synchronous().invalidate(address);
       return storedFact(address);
     }).compose(fact -> fact
