@@ -2,6 +2,7 @@ package dev.scopegate.demo;
 
 import dev.scopegate.auth.TokenMinter;
 import dev.scopegate.devnode.DevTessera;
+import dev.scopegate.devnode.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,20 @@ final class DemoBanner {
 
   private DemoBanner() {}
 
-  static List<String> scopesOfA() {
+  /**
+   * Each tenant acts as its own node account only (the grant's first part): {@code 0x0} there
+   * would let it sign with every account the node holds.
+   */
+  static List<String> scopesOfA(Scenario scenario) {
     return List.of(
         "rpc://eth_*", "rpc://net_*", "rpc://web3_*",
-        "private://0x0/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_A));
+        "private://" + scenario.ownerA() + "/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_A));
   }
 
-  static List<String> scopesOfB() {
+  static List<String> scopesOfB(Scenario scenario) {
     return List.of(
         "rpc://eth_blockNumber", "rpc://eth_getLogs", "rpc://web3_clientVersion",
-        "private://0x0/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_B));
+        "private://" + scenario.ownerB() + "/_/contracts?owned.eoa=0x0&from.tm=" + encode(KEY_B));
   }
 
   /** URL-encodes a base64 key as a scope carries it. */
@@ -33,8 +38,8 @@ final class DemoBanner {
 
   static String render(Demo demo, TokenMinter minter, String apiKey) {
     Duration hour = Duration.ofHours(1);
-    String tokenA = minter.mint("tenant-a", scopesOfA(), hour, Map.of());
-    String tokenB = minter.mint("tenant-b", scopesOfB(), hour, Map.of());
+    String tokenA = minter.mint("tenant-a", scopesOfA(demo.scenario()), hour, Map.of());
+    String tokenB = minter.mint("tenant-b", scopesOfB(demo.scenario()), hour, Map.of());
     String url = "http://127.0.0.1:" + demo.port() + "/";
     String call = "curl -s %s -H 'Content-Type: application/json' -d '%s' " + url + "; echo";
     return String.join(
@@ -53,8 +58,10 @@ final class DemoBanner {
         "  export TOKEN_B='" + tokenB + "'",
         "  export API_KEY='" + apiKey + "'",
         "",
-        "  tenant A scopes: " + String.join(" ", scopesOfA()),
-        "  tenant B scopes: " + String.join(" ", scopesOfB()),
+        "  tenant A scopes: " + String.join(" ", scopesOfA(demo.scenario())),
+        "  tenant B scopes: " + String.join(" ", scopesOfB(demo.scenario())),
+        "  (each tenant signs only as its own node account, named first in its private:// scope:"
+            + " A as " + demo.scenario().ownerA() + ", B as " + demo.scenario().ownerB() + ")",
         "  operator: the API key (X-API-Key), every method",
         "",
         "Contracts (dev node, seeded): A's " + demo.scenario().privateA().address()
@@ -71,6 +78,10 @@ final class DemoBanner {
         "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
             "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_getCode\",\"params\":[\""
                 + demo.scenario().privateA().address() + "\",\"latest\"]}"),
+        "",
+        "  # tenant A lists the accounts it may sign with: its own only",
+        "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",
+            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"eth_accounts\",\"params\":[]}"),
         "",
         "  # tenant A calls B's private contract: not authorized (its code reads as 0x to A)",
         "  " + call.formatted("-H \"Authorization: Bearer $TOKEN_A\"",

@@ -14,9 +14,14 @@ public final class IsolationRules {
   private IsolationRules() {}
 
   public static Isolation create(GuardContext context, FilterIds filterIds) {
+    return create(context, PrivacyFacts.of(context.resolver()), filterIds);
+  }
+
+  /** As {@link #create(GuardContext, FilterIds)}, the response filters asking {@code facts}. */
+  public static Isolation create(GuardContext context, PrivacyFacts facts, FilterIds filterIds) {
     Map<String, Guard> guards = new HashMap<>();
     Map<String, ResponseFilter> filters = new HashMap<>();
-    FilterRules.register(context, filterIds, guards, filters);
+    FilterRules.register(facts, filterIds, guards, filters);
     ReachCheck reach = new ReachCheck(context, new BlindTraceWarning());
     guards.putAll(TransactionIsolation.guards(context, reach));
     filters.putAll(TransactionIsolation.filters());

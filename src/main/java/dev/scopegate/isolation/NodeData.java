@@ -6,6 +6,7 @@ import dev.scopegate.jsonrpc.RpcException;
 import io.vertx.core.Future;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  */
 final class NodeData {
   private static final int ADDRESS_BYTES = 20;
+  private static final int HASH_BYTES = 32;
 
   private NodeData() {}
 
@@ -26,21 +28,30 @@ final class NodeData {
     return text.toLowerCase(Locale.ROOT);
   }
 
-  /** A log's block; 0 (the node's head, for the resolver) when a pending log carries none. */
-  static long blockNumber(JsonNode log) {
+  /** A log's block; empty for a pending log, which carries none. */
+  static OptionalLong blockNumber(JsonNode log) {
     JsonNode number = log.path("blockNumber");
     if (number.isMissingNode() || number.isNull()) {
-      return 0;
+      return OptionalLong.empty();
     }
     String text = number.textValue();
     try {
       if (text == null || !text.startsWith("0x")) {
         throw malformed("log with an invalid blockNumber");
       }
-      return Long.parseUnsignedLong(text.substring(2), 16);
+      return OptionalLong.of(Long.parseUnsignedLong(text.substring(2), 16));
     } catch (NumberFormatException e) {
       throw malformed("log with an invalid blockNumber");
     }
+  }
+
+  /** A log's transaction, lower-case. */
+  static String transactionHash(JsonNode log) {
+    String text = log.path("transactionHash").textValue();
+    if (text == null || bytesOf(text) == null || bytesOf(text).length != HASH_BYTES) {
+      throw malformed("log without a valid transactionHash");
+    }
+    return text.toLowerCase(Locale.ROOT);
   }
 
   /** {@code 0x}-prefixed hex data of exactly {@code length} bytes. */

@@ -14,6 +14,9 @@ public interface PrivacyFacts {
   /** See {@link PrivacyResolver#contract}: public, private with parties, or a failure. */
   Future<ContractPrivacy> contract(String address, long block);
 
+  /** See {@link PrivacyResolver#contractAtHead}: as {@link #contract}, at the node's head. */
+  Future<ContractPrivacy> contractAtHead(String address);
+
   /** See {@link PrivacyResolver#transaction}: parties of a private transaction, else empty. */
   Future<Optional<Parties>> transaction(String hash);
 
@@ -22,6 +25,11 @@ public interface PrivacyFacts {
       @Override
       public Future<ContractPrivacy> contract(String address, long block) {
         return resolver.contract(address, block);
+      }
+
+      @Override
+      public Future<ContractPrivacy> contractAtHead(String address) {
+        return resolver.contractAtHead(address);
       }
 
       @Override

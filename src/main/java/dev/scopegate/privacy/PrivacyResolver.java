@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,12 +89,23 @@ public final class PrivacyResolver {
 
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
   public Future<ContractPrivacy> contract(String address, long block) {
+    return resolve(address.toLowerCase(Locale.ROOT), OptionalLong.of(block));
+  }
+
+  /**
+   * As {@link #contract} for what the node holds now, beyond any mined block (a pending log):
+   * never answered "public" from the cache, which only vouches for blocks it has seen.
+   */
+  public Future<ContractPrivacy> contractAtHead(String address) {
+    return resolve(address.toLowerCase(Locale.ROOT), OptionalLong.empty());
+  }
+
+  private Future<ContractPrivacy> resolve(String key, OptionalLong block) {
     if (mode.get() == NodeMode.PUBLIC) {
       return Future.succeededFuture(ContractPrivacy.PUBLIC);
     }
-    String key = address.toLowerCase(Locale.ROOT);
     Long upTo = publicUpTo.getIfPresent(key);
-    if (upTo != null && block <= upTo) {
+    if (upTo != null && block.isPresent() && block.getAsLong() <= upTo) {
       return Future.succeededFuture(ContractPrivacy.PUBLIC);
     }
     long headBefore = indexSupplier.get().map(i -> i.status().nodeHead()).orElse(-1L);
@@ -142,7 +154,7 @@ public final class PrivacyResolver {
         });
   }
 
-  private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, long block) {
+  private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, OptionalLong block) {
     return storedFact(address).compose(fact -> {
       if (fact.isPresent()) {
         return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
@@ -154,14 +166,24 @@ public final class PrivacyResolver {
     });
   }
 
-  /** Waits (bounded) for the index to pass the node's head, then asks the store again. */
-  private Future<ContractPrivacy> afterIndexCatchesUp(String address, long block) {
+  /**
+   * Waits (bounded) for the index to pass the node's head, then asks the store again. At the head
+   * (no block), the node is asked for it: the index's own idea of the head may not have seen the
+   * block that made the contract yet.
+   */
+  private Future<ContractPrivacy> afterIndexCatchesUp(String address, OptionalLong block) {
     Optional<PrivacyIndex> index = indexSupplier.get();
     if (index.isEmpty()) {
       return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("no privacy index"));
     }
-    long target = Math.max(block, index.get().status().nodeHead());
-    return index.get().awaitIndexed(target, maxWait).compose(v -> {
+    Future<Long> head = block.isPresent()
+        ? Future.succeededFuture(block.getAsLong())
+        : node.call("eth_blockNumber").map(number -> Long.decode(number.asText()));
+    return head.compose(at -> afterIndexReaches(index.get(), address, Math.max(at, index.get().status().nodeHead())));
+  }
+
+  private Future<ContractPrivacy> afterIndexReaches(PrivacyIndex index, String address, long target) {
+    return index.awaitIndexed(target, maxWait).compose(v -> {
       contracts.synchronous().invalidate(address);
       return storedFact(address);
     }).compose(fact -> fact

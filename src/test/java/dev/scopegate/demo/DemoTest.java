@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.scopegate.devnode.Scenario;
+import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.testing.Wire;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,15 +80,43 @@ class DemoTest {
     assertEquals("not authorized", call("Authorization", a, Wire.call(7, "eth_call",
         "[{\"to\":\"" + scenario.privateB().address() + "\",\"data\":\"0x\"},\"latest\"]"))
         .get("error").get("message").asText());
-    JsonNode logsOfB = call("Authorization", b, Wire.call(8, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result");
-    JsonNode allLogs = call("X-API-Key", printed("API_KEY"), Wire.call(9, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result");
-    assertTrue(logsOfB.size() > 0 && logsOfB.size() < allLogs.size(), logsOfB.size() + " of " + allLogs.size());
-    for (JsonNode log : logsOfB) {
-      String address = log.get("address").asText();
-      assertTrue(!address.equals(scenario.privateA().address().hex()), "B never sees A's private logs");
-    }
+    assertEquals(List.of(scenario.ownerA().hex()), addresses(call("Authorization", a, Wire.call(10, "eth_accounts", "[]"))),
+        "A acts as its own node account only");
+    String operator = printed("API_KEY");
+    JsonNode allLogs = call("X-API-Key", operator, Wire.call(9, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result");
+    // each tenant sees the logs of every contract it is party to, none of the others' (A's
+    // reacher call logs in B's contract too, inside A's transaction: not B's to see)
+    Set<Scenario.Deployed> visibleToB = Set.of(scenario.privateB(), scenario.shared(), scenario.publicContract());
+    Set<Scenario.Deployed> visibleToA = new HashSet<>(scenario.contracts());
+    visibleToA.remove(scenario.privateB());
+    assertEquals(expectedLogs(allLogs, visibleToB, Set.of(scenario.reacher().call().hex())),
+        call("Authorization", b, Wire.call(8, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result"));
+    assertEquals(expectedLogs(allLogs, visibleToA, Set.of()),
+        call("Authorization", a, Wire.call(11, "eth_getLogs", "[{\"fromBlock\":\"0x0\"}]")).get("result"));
     HttpResponse<String> anonymous = Wire.post(url(), Wire.call(6, "eth_chainId", "[]"));
     assertEquals(401, anonymous.statusCode());
+  }
+
+  private static List<String> addresses(JsonNode answer) {
+    List<String> list = new ArrayList<>();
+    answer.get("result").forEach(account -> list.add(account.asText()));
+    return list;
+  }
+
+  /** The operator's logs of these contracts, but for those emitted inside the hidden transactions. */
+  private static JsonNode expectedLogs(JsonNode all, Set<Scenario.Deployed> visible, Set<String> hiddenTransactions) {
+    Set<String> addresses = new HashSet<>();
+    visible.forEach(d -> addresses.add(d.address().hex()));
+    ArrayNode kept = Json.MAPPER.createArrayNode();
+    for (JsonNode log : all) {
+      if (addresses.contains(log.get("address").asText()) && !hiddenTransactions.contains(log.get("transactionHash").asText())) {
+        kept.add(log);
+      }
+    }
+    Set<String> logged = new HashSet<>();
+    kept.forEach(log -> logged.add(log.get("address").asText()));
+    assertEquals(addresses, logged, "every contract the tenant may see has a log to see");
+    return kept;
   }
 
   @Test

@@ -21,6 +21,7 @@ final class FakeFacts implements PrivacyFacts {
   final Map<String, Integer> contractLookups = new HashMap<>();
   final Map<String, Long> blockAsked = new HashMap<>();
   int transactionLookups;
+  static final long AT_HEAD = -1;
 
   FakeFacts publicContract(String address) {
     contracts.put(address.toLowerCase(Locale.ROOT), ContractPrivacy.PUBLIC);
@@ -50,6 +51,12 @@ final class FakeFacts implements PrivacyFacts {
     return known != null
         ? Future.succeededFuture(known)
         : Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("parties of " + address + " not known"));
+  }
+
+  /** Recorded as block -1 in {@link #blockAsked}: asked at the head. */
+  @Override
+  public Future<ContractPrivacy> contractAtHead(String address) {
+    return contract(address, AT_HEAD);
   }
 
   @Override

@@ -18,24 +18,19 @@ import dev.scopegate.jsonrpc.RpcCall;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.jsonrpc.RpcResponse;
 import dev.scopegate.pipeline.Dispatcher;
-import dev.scopegate.policy.Guard;
-import dev.scopegate.policy.Isolation;
 import dev.scopegate.policy.Policy;
 import dev.scopegate.policy.PolicyTable;
-import dev.scopegate.policy.ResponseFilter;
 import dev.scopegate.upstream.Answer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
 
 /**
- * Filter calls through the pipeline (policy table, guards, node, filters), against a node that
- * records what reaches it: ids are bound to their tenant, and what is refused never reaches it.
+ * Filter calls through the pipeline (production's policy table, guards, node, filters), against a
+ * node that records what reaches it: ids are bound to their tenant, and what is refused never reaches it.
  */
 class FilterRulesTest {
   private static final String NODE_ID = "0x5d2f0c1b9a8e7d6c5b4a39281706f5e4";
@@ -44,7 +39,8 @@ class FilterRulesTest {
   private static final Principal ALICE = Tenants.tenant("alice", KEY_A);
   private static final Principal BOB = Tenants.tenant("bob", KEY_B);
 
-  private final FakeFacts facts = new FakeFacts().privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B);
+  private final FakeFacts facts = new FakeFacts().privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B)
+      .privateTransaction(Logs.TX, KEY_A, KEY_B);
   private final RecordingUpstream node = new RecordingUpstream(this::nodeAnswer);
 
   private Answer nodeAnswer(RpcRequest request) {
@@ -59,10 +55,9 @@ class FilterRulesTest {
   }
 
   private Dispatcher dispatcher(FilterIds ids) {
-    Map<String, Guard> guards = new HashMap<>();
-    Map<String, ResponseFilter> filters = new HashMap<>();
-    FilterRules.register(facts, ids, guards, filters);
-    return new Dispatcher(new Policy(PolicyTable.standard(new Isolation(guards, filters))), node);
+    // production's whole table; guards of other methods are never reached here, so they get no node
+    GuardContext none = new GuardContext(null, null, null, () -> null, Optional.empty());
+    return new Dispatcher(new Policy(PolicyTable.standard(IsolationRules.create(none, facts, ids))), node);
   }
 
   private final Dispatcher dispatcher = dispatcher(new FilterIds(SECRET));
@@ -99,7 +94,7 @@ class FilterRulesTest {
       String issued = send(ALICE, call(method)).result().textValue();
 
       assertNotEquals(NODE_ID, issued);
-      assertEquals(Optional.of(NODE_ID), new FilterIds(SECRET).redeem("tenant:alice", issued));
+      assertEquals(Optional.of(NODE_ID), new FilterIds(SECRET).redeem(TenantIdentity.of(ALICE).orElseThrow(), issued));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.scopegate.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,5 +74,38 @@ class FilterWireTest {
     assertTrue(resent.has("result"), "an id re-sent as a number, in another case, still works: " + resent);
     assertEquals(false, call(tokenB, "eth_uninstallFilter", "[\"" + id + "\"]").get("result").asBoolean());
     assertEquals(true, call(tokenA, "eth_uninstallFilter", "[\"" + id + "\"]").get("result").asBoolean());
+  }
+
+  /**
+   * Path 9 of issue #9: a second token of the same client ({@code sub}) holding another key tries
+   * to poll, read and uninstall the first token's filter, over HTTP and in a batch. It is another
+   * owner: every attempt is "filter not found", and the first token's filter still works after.
+   * A refreshed token with the same grants keeps the filter.
+   */
+  @Test
+  void aTokenOfTheSameSubjectWithOtherKeysCannotUseTheFilter() {
+    String first = stack.tokenFor("client-1", "rpc://eth_*", TenantScopes.owner(scenario.keyA()));
+    String second = stack.tokenFor("client-1", "rpc://eth_*", TenantScopes.owner(scenario.keyB()));
+    String id = call(first, "eth_newFilter", "[{}]").get("result").asText();
+    stack.node().chain().mineTransaction(TransactionRequest.call(scenario.ownerA(), scenario.privateA().address(), "0x5ec7e7")
+        .withPrivacy(PrivacyRequest.local(scenario.keyA(), List.of(), 0)));
+
+    for (String method : List.of("eth_getFilterChanges", "eth_getFilterLogs", "eth_uninstallFilter")) {
+      JsonNode stolen = call(second, method, "[\"" + id + "\"]");
+      String got = method.equals("eth_uninstallFilter")
+          ? stolen.path("result").toString() : stolen.path("error").path("message").asText();
+      assertEquals(method.equals("eth_uninstallFilter") ? "false" : "filter not found", got, method + ": " + stolen);
+      assertFalse(stolen.toString().contains("5ec7e7"), "the first token's log never reaches the second: " + stolen);
+    }
+    JsonNode batch = Wire.json(stack.proxy().tenant(second, "[" + Wire.call(1, "eth_getFilterChanges", "[\"" + id + "\"]")
+        + "," + Wire.call(2, "eth_uninstallFilter", "[\"" + id + "\"]") + "]"));
+    assertEquals("filter not found", batch.get(0).get("error").get("message").asText());
+    assertEquals(false, batch.get(1).get("result").asBoolean());
+
+    String refreshed = stack.tokenFor("client-1", "rpc://eth_*", TenantScopes.owner(scenario.keyA()));
+    JsonNode changes = call(refreshed, "eth_getFilterChanges", "[\"" + id + "\"]").get("result");
+    assertEquals(1, changes.size(), "a refreshed token with the same grants polls the filter, undrained: " + changes);
+    assertEquals("0x5ec7e7", changes.get(0).get("data").asText());
+    assertEquals(true, call(first, "eth_uninstallFilter", "[\"" + id + "\"]").get("result").asBoolean());
   }
 }

@@ -36,8 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The dev node with its Tessera, the privacy layer indexing it, and Scopegate's pipeline with the
- * standard policy table and {@link TransactionIsolation}'s rows, as {@code IsolationRules} will
- * register them. Calls go through the pipeline as a tenant's would; what reaches the node is
+ * production's policy table ({@link IsolationRules}, every row). Calls go through the pipeline as a tenant's would; what reaches the node is
  * counted by the node itself.
  */
 final class GuardStack implements AutoCloseable {
@@ -73,10 +72,7 @@ final class GuardStack implements AutoCloseable {
             privacy.node(),
             privacy::capabilities,
             privacy.tessera());
-    Isolation isolation =
-        new Isolation(
-            TransactionIsolation.guards(context, new ReachCheck(context, new BlindTraceWarning())),
-            TransactionIsolation.filters());
+    Isolation isolation = IsolationRules.create(context, FilterIds.fromConfig(""));
     Dispatcher dispatcher = new Dispatcher(new Policy(PolicyTable.standard(isolation)), upstream);
     return new GuardStack(node, upstream, privacy, dispatcher);
   }

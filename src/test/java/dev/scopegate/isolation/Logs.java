@@ -36,6 +36,11 @@ final class Logs {
     return log;
   }
 
+  /** {@code log}, as emitted by the transaction {@code hash}. */
+  static ObjectNode in(String hash, ObjectNode log) {
+    return log.put("transactionHash", hash);
+  }
+
   static ArrayNode list(JsonNode... logs) {
     ArrayNode list = Json.MAPPER.createArrayNode();
     for (JsonNode log : logs) {

@@ -49,7 +49,8 @@ class LogsFilterTest {
 
   @Test
   void dropsForeignLogsKeepingOrderWithOneLookupPerContract() throws Exception {
-    facts.privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B).publicContract(PUBLIC);
+    facts.privateContract(OURS, KEY_A).privateContract(FOREIGN, KEY_B).publicContract(PUBLIC)
+        .privateTransaction(Logs.TX, KEY_A);
     ArrayNode logs = Logs.list(
         Logs.log(OURS, 3, 0, TRANSFER), Logs.log(FOREIGN, 3, 1), Logs.log(PUBLIC, 4, 0),
         Logs.log(FOREIGN, 5, 0), Logs.log(OURS.toUpperCase().replace("0X", "0x"), 6, 0),
@@ -63,6 +64,44 @@ class LogsFilterTest {
             .map(l -> l.path("address").textValue().toLowerCase()).toList());
     assertEquals(Map.of(OURS, 1, FOREIGN, 1, PUBLIC, 1), facts.contractLookups);
     assertEquals(Map.of(OURS, 9L, FOREIGN, 9L, PUBLIC, 9L), facts.blockAsked, "latest block of each");
+    assertEquals(1, facts.transactionLookups, "one question per transaction, only for logs still in doubt");
+  }
+
+  @Test
+  void ourContractsLogFromAnotherTenantsPrivateTransactionIsHidden() throws Exception {
+    String theirs = "0x" + "7".repeat(64);
+    facts.privateContract(OURS, KEY_A).publicContract(PUBLIC)
+        .privateTransaction(Logs.TX, KEY_A).privateTransaction(theirs, KEY_B);
+    ArrayNode logs = Logs.list(
+        Logs.log(OURS, 3, 0), Logs.in(theirs, Logs.log(OURS, 4, 0)), Logs.in(theirs, Logs.log(PUBLIC, 4, 1)));
+
+    JsonNode shown = Completed.value(filter.filter(ALICE, GET_LOGS, new Answer(logs, null))).result();
+
+    assertEquals(Logs.list(Logs.log(OURS, 3, 0), Logs.in(theirs, Logs.log(PUBLIC, 4, 1))), shown);
+  }
+
+  @Test
+  void aPrivateLogFromATransactionNotKnownPrivateFailsTheAnswer() throws Exception {
+    facts.privateContract(OURS, KEY_A); // Logs.TX undeclared: public, not a private transaction
+    Completed.failsWith(RpcError.PRIVACY_UNAVAILABLE,
+        filter.filter(ALICE, GET_LOGS, new Answer(Logs.list(Logs.log(OURS, 3, 0)), null)));
+
+    FakeFacts unknown = new FakeFacts().privateContract(OURS, KEY_A).unknownTransaction(Logs.TX);
+    Completed.failsWith(RpcError.PRIVACY_UNAVAILABLE,
+        new LogsFilter(unknown).filter(ALICE, GET_LOGS, new Answer(Logs.list(Logs.log(OURS, 3, 0)), null)));
+  }
+
+  @Test
+  void aPendingLogIsDecidedAtTheHeadNotAtBlockZero() throws Exception {
+    facts.publicContract(PUBLIC).privateContract(OURS, KEY_A).privateTransaction(Logs.TX, KEY_A);
+    ObjectNode pending = Logs.log(OURS, 0, 0);
+    pending.putNull("blockNumber");
+    ObjectNode missing = Logs.log(PUBLIC, 0, 1);
+    missing.remove("blockNumber");
+
+    Completed.value(filter.filter(ALICE, GET_LOGS, new Answer(Logs.list(Logs.log(OURS, 2, 0), pending, missing), null)));
+
+    assertEquals(Map.of(OURS, FakeFacts.AT_HEAD, PUBLIC, FakeFacts.AT_HEAD), facts.blockAsked);
   }
 
   @Test
@@ -78,7 +117,7 @@ class LogsFilterTest {
 
   @Test
   void everyLogVisibleLeavesTheAnswerAsItWas() throws Exception {
-    facts.privateContract(OURS, KEY_A).publicContract(PUBLIC);
+    facts.privateContract(OURS, KEY_A).publicContract(PUBLIC).privateTransaction(Logs.TX, KEY_A);
     Answer answer = new Answer(Logs.list(Logs.log(OURS, 3, 0), Logs.log(PUBLIC, 3, 1)), null);
 
     assertSame(answer, Completed.value(filter.filter(ALICE, GET_LOGS, answer)));
@@ -128,6 +167,11 @@ class LogsFilterTest {
             ? new ContractPrivacy.Private(Parties.of(KEY_B))
             : ContractPrivacy.PUBLIC));
         return promise.future();
+      }
+
+      @Override
+      public Future<ContractPrivacy> contractAtHead(String address) {
+        return contract(address, 0);
       }
 
       @Override

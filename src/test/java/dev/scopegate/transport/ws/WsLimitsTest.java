@@ -158,7 +158,14 @@ class WsLimitsTest {
     stack.node().tessera().available(true);
     stack.node().chain().mineTransaction(TransactionRequest.call(from, contract, "0x02")
         .withPrivacy(PrivacyRequest.local(DevTessera.KA, List.of(), 0)));
-    assertEquals(null, client.pollNotification(1000), "the subscription has ended");
+    assertEquals("subscription not found",
+        client.call(Wire.call(2, "eth_unsubscribe", "[\"" + sub + "\"]")).path("error").path("message").asText(),
+        "the subscription has ended");
+    // a fresh subscription and a later log: one for the ended subscription would come first
+    String later = client.call(Wire.call(3, "eth_subscribe", "[\"logs\",{}]")).get("result").asText();
+    stack.node().chain().mineTransaction(TransactionRequest.call(from, contract, "0x03")
+        .withPrivacy(PrivacyRequest.local(DevTessera.KA, List.of(), 0)));
+    assertEquals(later, client.notification().get("params").get("subscription").asText(), "nothing for the ended one");
     client.close();
   }
 }
