@@ -24,6 +24,7 @@ final class TenantClaims {
         tenantId(claims, subject),
         scopes.rpcGrants(),
         scopes.privateGrants(),
+        new PsiGrants(scopes.psiGrants()),
         expiry);
   }
 
