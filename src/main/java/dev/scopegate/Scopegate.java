@@ -10,12 +10,19 @@ import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
 import dev.scopegate.isolation.GuardContext;
 import dev.scopegate.isolation.IsolationRules;
+import dev.scopegate.isolation.MpsRules;
+import dev.scopegate.mode.CallRouter;
+import dev.scopegate.mode.ModeProbe;
+import dev.scopegate.mode.NodeModes;
+import dev.scopegate.pipeline.CallObserver;
+import dev.scopegate.upstream.PsiUpstreams;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.transport.ws.WsContext;
 import dev.scopegate.transport.ws.WsUpgrade;
+import dev.scopegate.upstream.ws.PsiSockets;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
 import dev.scopegate.transport.ipc.IpcTransport;
 import dev.scopegate.upstream.HttpUpstream;
@@ -38,24 +45,30 @@ public final class Scopegate {
   private final Config config;
   private final Upstream upstream;
   private final Optional<SharedWsUpstream> sharedWs;
+  private final Optional<PsiSockets> psiSockets;
   private final Authenticator authenticator;
   private final PrivacyService privacy;
   private final HttpServer http;
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
   private final HttpServer metricsServer;
+  private final NodeModes modes;
 
   private Scopegate(
       Config config,
       Upstream upstream,
       Optional<SharedWsUpstream> sharedWs,
+      Optional<PsiSockets> psiSockets,
       Authenticator authenticator,
       PrivacyService privacy,
       Listeners listeners,
-      Metrics metrics) {
+      Metrics metrics,
+      NodeModes modes) {
+    this.modes = modes;
     this.config = config;
     this.upstream = upstream;
     this.sharedWs = sharedWs;
+    this.psiSockets = psiSockets;
     this.authenticator = authenticator;
     this.privacy = privacy;
     this.http = listeners.http();
@@ -71,35 +84,54 @@ public final class Scopegate {
   /** Starts; {@code reindex} rebuilds the privacy index from {@code privacy.index.fromBlock}. */
   public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex) {
     Authenticator authenticator = Authenticator.create(vertx, config.auth());
-    Upstream upstream =
+    HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
         .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
+    Optional<PsiSockets> psiSockets = config.upstream().ws()
+        .map(ws -> new PsiSockets(vertx, ws, config.upstream().timeout()));
     Metrics metrics = new Metrics();
-    return PrivacyService.start(vertx, config, upstream, shared, reindex)
+    return NodeModes.start(vertx, new ModeProbe(upstream), config.upstream().mode())
+        .compose(modes -> PrivacyService.start(vertx, config, upstream, shared, modes, reindex)
         .compose(privacy -> {
-          Policy policy = policy(config, privacy);
+          FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
+          Policy policy = policy(config, privacy, filterIds);
+          Policy mps = new Policy(PolicyTable.standard(MpsRules.create(filterIds)));
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
               new Dispatcher(policy, upstream, metrics.calls("ws", policy::knows)));
           WsUpgrade ws = new WsUpgrade(
-              vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws());
+              vertx, authenticator.observed(metrics.authRefusals("ws")), wsContext, config.server().ws(),
+              router(modes, policy, mps, upstream, metrics.calls("ws", policy::knows)),
+              psiSockets);
           gauges(metrics, ws, privacy);
           Transports transports = new Transports(
               authenticator.observed(metrics.authRefusals("http")),
-              new Dispatcher(policy, upstream, metrics.calls("http", policy::knows)),
+              router(modes, policy, mps, upstream, metrics.calls("http", policy::knows)),
               new Dispatcher(policy, upstream, metrics.calls("ipc", policy::knows)),
+              upstream,
               ws,
               shared.map(s -> wsContext));
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, authenticator, privacy, listeners, metrics))
-              .onFailure(e -> privacy.stop());
-        })
+                  config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, modes))
+              .onFailure(e -> {
+                privacy.stop();
+                modes.stop();
+              });
+        }))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close()
             .eventually(() -> shared.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
+            .eventually(() -> psiSockets.map(PsiSockets::close).orElse(Future.succeededFuture()))
             .eventually(authenticator::close)
             .onComplete(closed -> metrics.close()));
+  }
+
+  /** Each caller's pipeline by the node's mode: one private state (or none), or one PSI of many. */
+  private static CallRouter router(
+      NodeModes modes, Policy single, Policy mps, HttpUpstream upstream, CallObserver observer) {
+    return new CallRouter(modes, new Dispatcher(single, upstream, observer),
+        new Dispatcher(mps, upstream, observer), upstream, upstream);
   }
 
   /** What the metrics read at each scrape: connections and the privacy index's position. */
@@ -137,8 +169,9 @@ public final class Scopegate {
   /** What the listeners serve: each transport's pipeline, observed under its own name. */
   private record Transports(
       Authenticator httpAuth,
-      Dispatcher http,
+      CallRouter http,
       Dispatcher ipc,
+      PsiUpstreams psis,
       WsUpgrade ws,
       Optional<WsContext> subscriptions) {}
 
@@ -164,21 +197,30 @@ public final class Scopegate {
       return Future.succeededFuture(Optional.empty());
     }
     RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
-    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions())
+    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions(), transports.psis())
         .map(Optional::of);
   }
 
   /** The policy every transport shares: the method table with its isolation guards and filters. */
-  private static Policy policy(Config config, PrivacyService privacy) {
+  private static Policy policy(Config config, PrivacyService privacy, FilterIds filterIds) {
     GuardContext context = new GuardContext(
         privacy.resolver(), privacy.pinner(), privacy.node(), privacy::capabilities, privacy.tessera());
-    FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
     return new Policy(PolicyTable.standard(IsolationRules.create(context, filterIds)));
   }
 
   /** The privacy layer: resolver, block pinner, index status. */
   public PrivacyService privacy() {
     return privacy;
+  }
+
+  /** The per-PSI node sockets (multiple private states), when {@code upstream.ws} is set. */
+  public Optional<PsiSockets> psiSockets() {
+    return psiSockets;
+  }
+
+  /** The node's mode, as detected (or pinned and confirmed). */
+  public NodeModes modes() {
+    return modes;
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -202,13 +244,14 @@ public final class Scopegate {
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}",
+        "scopegate listening: http on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}; node: {}",
         config.server().host(),
         httpPort(),
         ipcPath().map(path -> ", ipc on " + path).orElse(""),
         config.server().host(),
         metricsPort(),
-        config.upstream().http().getHost() + ":" + config.upstream().http().getPort());
+        config.upstream().http().getHost() + ":" + config.upstream().http().getPort(),
+        modes.describe());
   }
 
   public Future<Void> stop() {
@@ -217,7 +260,12 @@ public final class Scopegate {
         .eventually(http::close)
         .eventually(metricsServer::close)
         .eventually(privacy::stop)
+        .eventually(() -> {
+          modes.stop();
+          return Future.succeededFuture();
+        })
         .eventually(() -> sharedWs.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
+        .eventually(() -> psiSockets.map(PsiSockets::close).orElse(Future.succeededFuture()))
         .eventually(authenticator::close)
         .eventually(upstream::close)
         .onComplete(stopped -> metrics.close());

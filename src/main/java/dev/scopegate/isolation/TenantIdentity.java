@@ -1,6 +1,7 @@
 package dev.scopegate.isolation;
 
 import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.Json;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,23 @@ final class TenantIdentity {
   private TenantIdentity() {}
 
   static Optional<String> of(Principal tenant) {
+    return owner(tenant).map(owner -> tenant.psi().map(psi -> inPsi(owner, psi)).orElse(owner));
+  }
+
+  private static Optional<String> owner(Principal tenant) {
     Optional<String> id = tenant.tenantId().filter(s -> !s.isEmpty());
     if (id.isPresent()) {
       return Optional.of("tenant:" + id.get());
     }
     return Optional.ofNullable(tenant.subject()).filter(s -> !s.isEmpty()).map(s -> "subject:" + s);
+  }
+
+  /**
+   * Multiple private states: what a tenant creates lives in the PSI it was routed to, so it is
+   * owned by the pair (a JSON array: no spelling of one part can pass for the other). A filter
+   * made in one PSI is not found from another.
+   */
+  private static String inPsi(String owner, String psi) {
+    return Json.MAPPER.createArrayNode().add(owner).add(psi).toString();
   }
 }

@@ -1,22 +1,20 @@
 package dev.scopegate.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
  * What the node serves that the index depends on, detected at start: the {@code debug} API (for
- * contracts created inside transactions), privacy markers (GoQuorum 21.7.1+), and whether it runs
- * multiple private states (which Scopegate cannot route tenants to yet).
+ * contracts created inside transactions) and privacy markers (GoQuorum 21.7.1+). Whether it runs
+ * multiple private states is the node's mode ({@link dev.scopegate.mode.ModeProbe}).
  */
 public record NodeCapabilities(
     boolean debug,
     boolean traceCall,
-    Optional<String> markerPrecompile,
-    boolean multiplePrivateStates) {
+    Optional<String> markerPrecompile) {
 
   /** Before detection: nothing assumed. */
-  static final NodeCapabilities UNKNOWN = new NodeCapabilities(false, false, Optional.empty(), false);
+  static final NodeCapabilities UNKNOWN = new NodeCapabilities(false, false, Optional.empty());
 
   private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
@@ -26,20 +24,11 @@ public record NodeCapabilities(
     Future<Optional<String>> precompile =
         node.ask("eth_getPrivacyPrecompileAddress")
             .map(a -> a.isError() ? Optional.<String>empty() : Optional.of(ChainFormat.lower(a.result())));
-    Future<Boolean> mps = node.ask("eth_getPSI").map(a -> !a.isError() && isNamedState(a.result()));
     Future<Boolean> traceCall =
         node.ask("debug_traceCall", java.util.Map.of("to", ZERO), "latest", java.util.Map.of("tracer", "prestateTracer"))
             .map(a -> !a.isError());
-    return Future.all(debug, traceCall, precompile, mps)
-        .map(all -> new NodeCapabilities(debug.result(), traceCall.result(), precompile.result(), mps.result()));
-  }
-
-  /**
-   * Before 21.4.2 a node has no PSI method; a node with one private state names it "private";
-   * a node with multiple private states names another (the caller's resolved state).
-   */
-  private static boolean isNamedState(JsonNode psi) {
-    return psi != null && psi.isTextual() && !psi.asText().isEmpty() && !psi.asText().equals("private");
+    return Future.all(debug, traceCall, precompile)
+        .map(all -> new NodeCapabilities(debug.result(), traceCall.result(), precompile.result()));
   }
 
   /** One line for the log and the README's capability statement. */

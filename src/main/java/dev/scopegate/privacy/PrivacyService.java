@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.mode.NodeMode;
+import dev.scopegate.mode.NodeModes;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
 import dev.scopegate.upstream.ws.Subscription;
 import dev.scopegate.upstream.ws.SubscriptionSink;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The privacy layer as the server sees it: the resolver and the block pinner at once, the index
- * as soon as the node and Tessera answer. A store from another chain or Tessera, or a node with
- * multiple private states, stops startup; an unreachable node or Tessera does not (the index
- * opens when they answer, and tenants' private calls fail with a retriable error meanwhile).
+ * as soon as the node and Tessera answer. A store from another chain or Tessera stops startup; an
+ * unreachable node or Tessera does not (the index opens when they answer, and tenants' private
+ * calls fail with a retriable error meanwhile). A node with multiple private states isolates them
+ * itself: no index is kept for it.
  */
 public final class PrivacyService {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
@@ -39,8 +42,12 @@ public final class PrivacyService {
   private final Optional<SharedWsUpstream> heads;
   private volatile Optional<Subscription> headSubscription = Optional.empty();
 
-  private PrivacyService(Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads) {
+  private final NodeModes modes;
+
+  private PrivacyService(
+      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, NodeModes modes) {
     this.heads = heads;
+    this.modes = modes;
     this.vertx = vertx;
     this.node = new NodeRpc(upstream);
     this.tessera =
@@ -52,14 +59,18 @@ public final class PrivacyService {
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
-    return start(vertx, config, upstream, Optional.empty(), reindex);
+    return start(vertx, config, upstream, Optional.empty(), NodeModes.fixed(NodeMode.SINGLE), reindex);
   }
 
-  /** As above; with the node's WebSocket ({@code heads}) the index follows new heads by subscription. */
+  /**
+   * As above; with the node's WebSocket ({@code heads}) the index follows new heads by
+   * subscription. The index opens once {@code modes} knows the node keeps one private state.
+   */
   public static Future<PrivacyService> start(
-      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, boolean reindex) {
-    PrivacyService service = new PrivacyService(vertx, config, upstream, heads);
-    if (service.tessera.isEmpty()) {
+      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, NodeModes modes,
+      boolean reindex) {
+    PrivacyService service = new PrivacyService(vertx, config, upstream, heads, modes);
+    if (service.tessera.isEmpty() && modes.current().orElse(NodeMode.SINGLE) == NodeMode.SINGLE) {
       LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
           + " tenants are refused every private contract");
     }
@@ -107,10 +118,15 @@ public final class PrivacyService {
 
   /** Detects what the node serves, then (with a Tessera) opens the index and starts it. */
   private Future<Void> open(boolean reindex) {
+    Optional<NodeMode> mode = modes.current();
+    if (mode.isEmpty()) {
+      return Future.failedFuture(new IllegalStateException("the node's mode is not known yet"));
+    }
+    if (mode.get() == NodeMode.MPS) {
+      LOG.info("multiple private states: the node isolates each tenant's state; no privacy index");
+      return Future.succeededFuture();
+    }
     return NodeCapabilities.detect(node).compose(caps -> {
-      if (caps.multiplePrivateStates()) {
-        return Future.failedFuture(new MultiplePrivateStatesException());
-      }
       capabilities = caps;
       LOG.info("node capabilities: {}", caps.describe());
       return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
@@ -177,7 +193,7 @@ public final class PrivacyService {
   }
 
   private static boolean isFatal(Throwable cause) {
-    return cause instanceof IndexStoreException || cause instanceof MultiplePrivateStatesException;
+    return cause instanceof IndexStoreException;
   }
 
   public Future<Void> stop() {

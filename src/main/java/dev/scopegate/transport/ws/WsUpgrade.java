@@ -1,7 +1,11 @@
 package dev.scopegate.transport.ws;
 
 import dev.scopegate.auth.Authenticator;
+import dev.scopegate.auth.Principal;
 import dev.scopegate.config.Config;
+import dev.scopegate.mode.CallRouter;
+import dev.scopegate.upstream.ws.PsiSockets;
+import dev.scopegate.transport.http.PsiPick;
 import dev.scopegate.jsonrpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,8 +26,19 @@ public final class WsUpgrade {
   private final Set<String> origins;
   private final boolean queryToken;
 
-  public WsUpgrade(Vertx vertx, Authenticator authenticator, WsContext context, Config.Ws config) {
+  private final CallRouter router;
+  private final Optional<PsiSockets> psiSockets;
+
+  /**
+   * @param router each connection's route, decided once at the upgrade from its {@code Quorum-PSI}
+   *     header or {@code PSI} query parameter (GoQuorum reads the PSI of a WebSocket connection
+   *     from its upgrade request, rpc/websocket.go)
+   */
+  public WsUpgrade(Vertx vertx, Authenticator authenticator, WsContext context, Config.Ws config,
+      CallRouter router, Optional<PsiSockets> psiSockets) {
+    this.psiSockets = psiSockets;
     this.vertx = vertx;
+    this.router = router;
     this.authenticator = authenticator;
     this.context = context;
     this.limits = new WsLimits(config.maxConnections(), config.maxConnectionsPerTenant());
@@ -39,12 +54,17 @@ public final class WsUpgrade {
     }
     return authenticator
         .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")))
-        .compose(principal -> {
+        .compose(authenticated -> {
+          CallRouter.Route route = router.route(authenticated, PsiPick.of(request));
+          Principal principal = route.principal();
+          WsContext routed = principal.psi()
+              .flatMap(psi -> psiSockets.map(sockets -> context.routedToPsi(route.dispatcher(), route.node(), sockets.at(psi))))
+              .orElseGet(() -> context.routed(route.dispatcher(), route.node()));
           limits.admit(principal);
           return request.toWebSocket()
               .onFailure(e -> limits.release(principal))
               .map(socket -> {
-                new WsConnection(vertx, socket, principal, context).start(() -> limits.release(principal));
+                new WsConnection(vertx, socket, principal, routed).start(() -> limits.release(principal));
                 return null;
               });
         });

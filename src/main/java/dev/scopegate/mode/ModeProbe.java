@@ -1,0 +1,58 @@
+package dev.scopegate.mode;
+
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.upstream.Answer;
+import dev.scopegate.upstream.PsiUpstreams;
+import com.fasterxml.jackson.databind.node.IntNode;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Tells the node's mode from a definite answer: {@code eth_getPSI} asked for a PSI that cannot
+ * exist. GoQuorum (core/multiple_psm.go {@code ResolveForUserContext}) refuses an unknown PSI on an
+ * MPS node: "unable to find private state for context psi X"; a one-state node
+ * (core/default_psm.go) echoes whatever PSI the request named; a node before 21.4.2 has no such
+ * method (-32601). Only those answers decide: an unreachable, slow or odd node leaves the mode
+ * unknown, never guessed.
+ */
+public final class ModeProbe {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int METHOD_NOT_FOUND = -32601;
+
+  private final PsiUpstreams upstreams;
+
+  public ModeProbe(PsiUpstreams upstreams) {
+    this.upstreams = upstreams;
+  }
+
+  /** The mode, or empty when the answer decides nothing; fails when the node cannot be asked. */
+  public Future<Optional<NodeMode>> detect() {
+    byte[] nonce = new byte[8];
+    RANDOM.nextBytes(nonce);
+    String probe = "scopegate-probe-" + HexFormat.of().formatHex(nonce);
+    RpcRequest ask = new RpcRequest(Optional.of(IntNode.valueOf(1)), "eth_getPSI",
+        Optional.of(Json.MAPPER.createArrayNode()));
+    return upstreams.at(probe).forward(List.of(ask)).map(answers -> decide(answers.get(0), probe));
+  }
+
+  static Optional<NodeMode> decide(Answer answer, String probe) {
+    if (!answer.isError()) {
+      return answer.result() != null && answer.result().isTextual() && answer.result().asText().equals(probe)
+          ? Optional.of(NodeMode.SINGLE)
+          : Optional.empty();
+    }
+    if (answer.error().path("code").asInt() == METHOD_NOT_FOUND) {
+      return Optional.of(NodeMode.SINGLE);
+    }
+    // the resolver's wording was capitalised in early MPS builds
+    String message = answer.error().path("message").asText("").toLowerCase(Locale.ROOT);
+    return message.contains("unable to find private state") && message.contains(probe)
+        ? Optional.of(NodeMode.MPS)
+        : Optional.empty();
+  }
+}
