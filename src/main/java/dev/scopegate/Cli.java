@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The command line: what to do, and with which configuration file. */
-record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
+record Cli(Mode mode, Optional<Path> configFile, boolean reindex, boolean mps) {
+  Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
+    this(mode, configFile, reindex, false);
+  }
+
 
   enum Mode {
     RUN,
@@ -17,6 +21,7 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
       """
       Usage:
         scopegate demo                 start a dev node and Scopegate in front of it, print tokens
+        scopegate demo --mps           the same, the dev node running multiple private states
         scopegate --config FILE        run against a real node, configured by FILE (YAML)
         scopegate                      run configured by SCOPEGATE_* environment variables only
         scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
@@ -33,10 +38,12 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
     Mode mode = Mode.RUN;
     Optional<Path> config = Optional.empty();
     boolean reindex = false;
+    boolean mps = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
         case "--reindex" -> reindex = true;
+        case "--mps" -> mps = true;
         case "-h", "--help", "help" -> {
           return new Cli(Mode.HELP, Optional.empty(), false);
         }
@@ -55,6 +62,9 @@ record Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
     if (mode == Mode.DEMO && config.isPresent()) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config, reindex);
+    if (mps && mode != Mode.DEMO) {
+      throw new IllegalArgumentException("--mps is a demo option (a real node's mode is detected, or set by upstream.mode)");
+    }
+    return new Cli(mode, config, reindex, mps);
   }
 }

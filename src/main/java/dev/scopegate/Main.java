@@ -28,7 +28,7 @@ public final class Main {
       case DEMO ->
           runUntilStopped(
               vertx ->
-                  Demo.start(vertx, System.getenv())
+                  Demo.start(vertx, System.getenv(), cli.mps())
                       .onSuccess(demo -> System.out.print(demo.banner()))
                       .map(demo -> demo::stop));
       case RUN -> {
