@@ -132,6 +132,32 @@ class MpsWireTest {
   }
 
   @Test
+  void anIdNamingAnotherPsiChangesNothingForATenant() throws Exception {
+    String body = "[{\"jsonrpc\":\"2.0\",\"id\":\"PS1/1\",\"method\":\"eth_getCode\",\"params\":[\"" + c1
+        + "\",\"latest\"]},{\"jsonrpc\":\"2.0\",\"id\":\"PS1/2\",\"method\":\"eth_getPSI\",\"params\":[]}]";
+    HttpResponse<String> http = as(t2, body);
+    assertEquals("0x", Wire.json(http).get(0).get("result").asText(), http.body());
+    assertEquals("PS2", Wire.json(http).get(1).get("result").asText(), http.body());
+    assertEquals("PS1/1", Wire.json(http).get(0).get("id").asText());
+    URI ws = URI.create(stack.proxy().url().toString().replace("http://", "ws://"));
+    WsClient client = WsClient.connect(ws, "Authorization", "Bearer " + t2);
+    try {
+      JsonNode answer = client.call(body);
+      assertEquals("0x", answer.get(0).get("result").asText(), answer.toString());
+      assertEquals("PS2", answer.get(1).get("result").asText(), answer.toString());
+      assertFalse(answer.toString().contains(CODE_1.substring(2)));
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void aWebSocketWithSeveralPsisAndNoPickIsRefusedAtTheUpgrade() throws Exception {
+    URI ws = URI.create(stack.proxy().url().toString().replace("http://", "ws://"));
+    assertEquals(400, WsClient.refusal(ws, "Authorization", "Bearer " + both));
+  }
+
+  @Test
   void aTokenWithSeveralPsisPicksOneAndIsRefusedWithoutAPick() {
     HttpResponse<String> none = as(both, getCode(c1, 1));
     assertEquals(400, none.statusCode(), none.body());
