@@ -57,14 +57,28 @@ public final class WsUpgrade {
         .compose(authenticated -> {
           CallRouter.Route route = router.route(authenticated, PsiPick.of(request));
           Principal principal = route.principal();
-          WsContext routed = principal.psi()
-              .flatMap(psi -> psiSockets.map(sockets -> context.routedToPsi(route.dispatcher(), route.node(), sockets.at(psi))))
-              .orElseGet(() -> context.routed(route.dispatcher(), route.node()));
           limits.admit(principal);
+          Optional<PsiSockets.Lease> lease;
+          try {
+            lease = principal.psi().flatMap(psi -> psiSockets.map(sockets -> sockets.lease(psi)));
+          } catch (RuntimeException stopping) {
+            limits.release(principal);
+            throw stopping;
+          }
+          WsContext routed = lease
+              .map(held -> context.routedToPsi(route.dispatcher(), route.node(), held.socket()))
+              .orElseGet(() -> context.routed(route.dispatcher(), route.node()));
+          Runnable releaseLease = () -> lease.ifPresent(PsiSockets.Lease::release);
           return request.toWebSocket()
-              .onFailure(e -> limits.release(principal))
+              .onFailure(e -> {
+                limits.release(principal);
+                releaseLease.run();
+              })
               .map(socket -> {
-                new WsConnection(vertx, socket, principal, routed).start(() -> limits.release(principal));
+                new WsConnection(vertx, socket, principal, routed).start(() -> {
+                  limits.release(principal);
+                  releaseLease.run();
+                });
                 return null;
               });
         });

@@ -8,38 +8,105 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One shared node WebSocket per PSI in use (multiple private states): GoQuorum serves a WebSocket
  * connection from the PSI of its upgrade request (rpc/websocket.go, rpc/security.go
  * {@code extractPSI}), so subscriptions of one PSI can share a socket and never one of another.
- * Each is made on first use — it connects then, and reconnects, dedupes and backfills as the
- * single shared socket does — and lives until Scopegate stops.
+ * A PSI's socket is made when a client connection of that PSI first leases it — it connects on
+ * first use, and reconnects, dedupes and backfills as the single shared socket does — and is
+ * closed once no connection has leased it for {@code idle}.
  */
 public final class PsiSockets {
+  public static final Duration DEFAULT_IDLE = Duration.ofSeconds(30);
+
   private final Vertx vertx;
   private final URI base;
   private final Duration timeout;
-  private final Map<String, SharedWsUpstream> sockets = new ConcurrentHashMap<>();
+  private final Duration idle;
+  private final Map<String, Entry> entries = new HashMap<>();
+  private boolean closed;
+
+  /** A PSI's socket, held by one client connection until {@link #release}. */
+  public static final class Lease {
+    private final SharedWsUpstream socket;
+    private final Runnable release;
+    private boolean released;
+
+    private Lease(SharedWsUpstream socket, Runnable release) {
+      this.socket = socket;
+      this.release = release;
+    }
+
+    public SharedWsUpstream socket() {
+      return socket;
+    }
+
+    /** Once; further calls do nothing. */
+    public synchronized void release() {
+      if (!released) {
+        released = true;
+        release.run();
+      }
+    }
+  }
+
+  private static final class Entry {
+    final SharedWsUpstream socket;
+    int users;
+    long timer = -1;
+
+    Entry(SharedWsUpstream socket) {
+      this.socket = socket;
+    }
+  }
 
   public PsiSockets(Vertx vertx, URI base, Duration timeout) {
+    this(vertx, base, timeout, DEFAULT_IDLE);
+  }
+
+  public PsiSockets(Vertx vertx, URI base, Duration timeout, Duration idle) {
     this.vertx = vertx;
     this.base = base;
     this.timeout = timeout;
+    this.idle = idle;
   }
 
-  /** The socket of {@code psi}: the PSI in both the upgrade's header and its query. */
-  public SharedWsUpstream at(String psi) {
-    return sockets.computeIfAbsent(psi, p -> SharedWsUpstream.create(vertx, withPsi(p),
-        Map.of(HttpUpstream.PSI_HEADER, p), timeout, Reconnect.DEFAULT));
+  /** The socket of {@code psi} (the PSI in both the upgrade's header and its query), leased. */
+  public synchronized Lease lease(String psi) {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    Entry entry = entries.computeIfAbsent(psi, p -> new Entry(SharedWsUpstream.create(vertx, withPsi(p),
+        Map.of(HttpUpstream.PSI_HEADER, p), timeout, Reconnect.DEFAULT)));
+    entry.users++;
+    if (entry.timer != -1) {
+      vertx.cancelTimer(entry.timer);
+      entry.timer = -1;
+    }
+    return new Lease(entry.socket, () -> release(psi, entry));
   }
 
-  /** How many PSIs have a socket (for metrics and tests). */
-  public int open() {
-    return sockets.size();
+  private synchronized void release(String psi, Entry entry) {
+    entry.users--;
+    if (entry.users == 0 && !closed) {
+      entry.timer = vertx.setTimer(Math.max(1, idle.toMillis()), t -> closeIfIdle(psi, entry));
+    }
+  }
+
+  private synchronized void closeIfIdle(String psi, Entry entry) {
+    if (entry.users == 0 && entries.get(psi) == entry) {
+      entries.remove(psi);
+      entry.socket.close();
+    }
+  }
+
+  /** How many PSIs have a socket now (for tests). */
+  public synchronized int open() {
+    return entries.size();
   }
 
   private URI withPsi(String psi) {
@@ -49,10 +116,14 @@ public final class PsiSockets {
         + URLEncoder.encode(psi, StandardCharsets.UTF_8));
   }
 
-  public Future<Void> close() {
+  public synchronized Future<Void> close() {
+    closed = true;
     List<Future<Void>> closing = new ArrayList<>();
-    sockets.values().forEach(s -> closing.add(s.close()));
-    sockets.clear();
+    entries.values().forEach(e -> {
+      vertx.cancelTimer(e.timer);
+      closing.add(e.socket.close());
+    });
+    entries.clear();
     return Future.join(closing).mapEmpty();
   }
 }
