@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tells the node's mode from a definite answer: {@code eth_getPSI} asked for a PSI that cannot
@@ -30,8 +32,12 @@ public final class ModeProbe {
     this.upstreams = upstreams;
   }
 
-  /** The mode, or empty when the answer decides nothing; fails when the node cannot be asked. */
-  public Future<Optional<NodeMode>> detect() {
+  /**
+   * The modes the answer allows (one, or {@code single} and {@code public} for a node without
+   * eth_getPSI: GoQuorum before 21.4.2, or no GoQuorum at all — the public-mode probe tells those
+   * apart), empty when it decides nothing; fails when the node cannot be asked.
+   */
+  public Future<Set<NodeMode>> detect() {
     byte[] nonce = new byte[8];
     RANDOM.nextBytes(nonce);
     String probe = "scopegate-probe-" + HexFormat.of().formatHex(nonce);
@@ -40,19 +46,19 @@ public final class ModeProbe {
     return upstreams.at(probe).forward(List.of(ask)).map(answers -> decide(answers.get(0), probe));
   }
 
-  static Optional<NodeMode> decide(Answer answer, String probe) {
+  static Set<NodeMode> decide(Answer answer, String probe) {
     if (!answer.isError()) {
       return answer.result() != null && answer.result().isTextual() && answer.result().asText().equals(probe)
-          ? Optional.of(NodeMode.SINGLE)
-          : Optional.empty();
+          ? EnumSet.of(NodeMode.SINGLE)
+          : EnumSet.noneOf(NodeMode.class);
     }
     if (answer.error().path("code").asInt() == METHOD_NOT_FOUND) {
-      return Optional.of(NodeMode.SINGLE);
+      return EnumSet.of(NodeMode.SINGLE, NodeMode.PUBLIC);
     }
     // the resolver's wording was capitalised in early MPS builds
     String message = answer.error().path("message").asText("").toLowerCase(Locale.ROOT);
-    return message.contains("unable to find private state") && message.contains(probe)
-        ? Optional.of(NodeMode.MPS)
-        : Optional.empty();
+    return message.contains("unable to find private state") && message.contains(probe.toLowerCase(Locale.ROOT))
+        ? EnumSet.of(NodeMode.MPS)
+        : EnumSet.noneOf(NodeMode.class);
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +62,14 @@ public final class NodeModes {
 
   private Future<Void> ask() {
     return probe.detect().transform(asked -> {
-      Optional<NodeMode> found = asked.succeeded() ? asked.result() : Optional.empty();
-      if (found.isPresent()) {
-        if (pinned.isPresent() && pinned.get() != found.get()) {
-          return Future.failedFuture(new ModeMismatchException(pinned.get(), found.get()));
+      Set<NodeMode> found = asked.succeeded() ? asked.result() : Set.of();
+      if (!found.isEmpty()) {
+        // several allowed (no eth_getPSI): a pin picks among them; auto takes the first
+        NodeMode first = found.iterator().next();
+        if (pinned.isPresent() && !found.contains(pinned.get())) {
+          return Future.failedFuture(new ModeMismatchException(pinned.get(), first));
         }
-        settle(found.get());
+        settle(pinned.orElse(first));
       } else {
         retryLater(asked.failed() ? asked.cause().getMessage() : "eth_getPSI answered nothing definite");
       }
