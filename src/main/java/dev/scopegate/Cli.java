@@ -7,18 +7,19 @@ import java.util.Optional;
 
 /**
  * The command line: what to do, with which configuration file (and GoQuorum security plugin
- * file), and settings given as flags ({@code --port}), kept as the environment variables they
- * stand for, which they override.
+ * file), settings given as flags ({@code --port}), kept as the environment variables they stand
+ * for, which they override, and whether the demo's dev node runs multiple private states.
  */
 record Cli(
     Mode mode,
     Optional<Path> configFile,
     boolean reindex,
     Map<String, String> settings,
-    Optional<Path> securityConfig) {
+    Optional<Path> securityConfig,
+    boolean mps) {
 
   Cli(Mode mode, Optional<Path> configFile, boolean reindex) {
-    this(mode, configFile, reindex, Map.of(), Optional.empty());
+    this(mode, configFile, reindex, Map.of(), Optional.empty(), false);
   }
 
   /** Flags that set a configuration key, and the variable each stands for. */
@@ -36,6 +37,7 @@ record Cli(
       """
       Usage:
         scopegate demo                 start a dev node and Scopegate in front of it, print tokens
+        scopegate demo --mps           the same, the dev node running multiple private states
         scopegate --config FILE        run against a real node, configured by FILE (YAML)
         scopegate                      run configured by SCOPEGATE_* environment variables only
         scopegate ... --reindex        rebuild the privacy index from privacy.index.fromBlock
@@ -57,10 +59,12 @@ record Cli(
     boolean reindex = false;
     Optional<Path> security = Optional.empty();
     Map<String, String> settings = new LinkedHashMap<>();
+    boolean mps = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "demo" -> mode = Mode.DEMO;
         case "--reindex" -> reindex = true;
+        case "--mps" -> mps = true;
         case "-h", "--help", "help" -> {
           return new Cli(Mode.HELP, Optional.empty(), false);
         }
@@ -91,6 +95,9 @@ record Cli(
     if (mode == Mode.DEMO && (config.isPresent() || security.isPresent())) {
       throw new IllegalArgumentException("demo runs its own dev node; it takes no --config");
     }
-    return new Cli(mode, config, reindex, Map.copyOf(settings), security);
+    if (mps && mode != Mode.DEMO) {
+      throw new IllegalArgumentException("--mps is a demo option (a real node's mode is detected, or set by upstream.mode)");
+    }
+    return new Cli(mode, config, reindex, Map.copyOf(settings), security, mps);
   }
 }

@@ -40,7 +40,7 @@ public final class Main {
       case DEMO ->
           runUntilStopped(
               vertx ->
-                  Demo.start(vertx, env)
+                  Demo.start(vertx, env, cli.mps())
                       .onSuccess(demo -> System.out.print(demo.banner()))
                       .map(demo -> demo::stop));
       case RUN -> {

@@ -12,6 +12,12 @@ import dev.scopegate.policy.Policy;
 import dev.scopegate.isolation.FilterIds;
 import dev.scopegate.isolation.GuardContext;
 import dev.scopegate.isolation.IsolationRules;
+import dev.scopegate.isolation.MpsRules;
+import dev.scopegate.mode.CallRouter;
+import dev.scopegate.mode.ModeProbe;
+import dev.scopegate.mode.NodeModes;
+import dev.scopegate.pipeline.CallObserver;
+import dev.scopegate.upstream.PsiUpstreams;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
@@ -19,6 +25,7 @@ import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.transport.http.TlsReloader;
 import dev.scopegate.transport.ws.WsContext;
 import dev.scopegate.transport.ws.WsUpgrade;
+import dev.scopegate.upstream.ws.PsiSockets;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
 import dev.scopegate.transport.ipc.IpcTransport;
 import dev.scopegate.upstream.HttpUpstream;
@@ -43,6 +50,7 @@ public final class Scopegate {
   private final Config config;
   private final Upstream upstream;
   private final Optional<SharedWsUpstream> sharedWs;
+  private final Optional<PsiSockets> psiSockets;
   private final Authenticator authenticator;
   private final PrivacyService privacy;
   private final HttpServer http;
@@ -51,21 +59,26 @@ public final class Scopegate {
   private final Metrics metrics;
   private final HttpServer metricsServer;
   private final WsUpgrade ws;
+  private final NodeModes modes;
   private Future<Void> stopped;
 
   private Scopegate(
       Config config,
       Upstream upstream,
       Optional<SharedWsUpstream> sharedWs,
+      Optional<PsiSockets> psiSockets,
       Authenticator authenticator,
       PrivacyService privacy,
       Listeners listeners,
       Metrics metrics,
-      WsUpgrade ws) {
+      WsUpgrade ws,
+      NodeModes modes) {
     this.ws = ws;
+    this.modes = modes;
     this.config = config;
     this.upstream = upstream;
     this.sharedWs = sharedWs;
+    this.psiSockets = psiSockets;
     this.authenticator = authenticator;
     this.privacy = privacy;
     this.http = listeners.http();
@@ -87,38 +100,57 @@ public final class Scopegate {
 
   private static Future<Scopegate> start(
       Vertx vertx, Config config, boolean reindex, Authenticator authenticator) {
-    Upstream upstream =
+    HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
         .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
+    Optional<PsiSockets> psiSockets = config.upstream().ws()
+        .map(ws -> new PsiSockets(vertx, ws, config.upstream().timeout()));
     Metrics metrics = new Metrics();
-    return PrivacyService.start(vertx, config, upstream, shared, reindex)
+    return NodeModes.start(vertx, new ModeProbe(upstream), config.upstream().mode())
+        .compose(modes -> PrivacyService.start(vertx, config, upstream, shared, modes, reindex)
         .compose(privacy -> {
-          Policy policy = policy(config, privacy);
+          FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
+          Policy policy = policy(config, privacy, filterIds);
+          Policy mps = new Policy(PolicyTable.standard(MpsRules.create(filterIds)));
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
               new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())));
           WsUpgrade ws = new WsUpgrade(
-              vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws());
+              vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws(),
+              router(modes, policy, mps, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())),
+              psiSockets);
           gauges(metrics, ws, privacy);
           Readiness readiness = ReadinessChecks.of(
               vertx, privacy, config.metrics().readyMaxIndexLag(), READY_TIMEOUT);
           Transports transports = new Transports(
               authenticator.observed(Observation.credentials(metrics, "http")),
-              new Dispatcher(policy, upstream, Observation.calls(metrics, "http", policy::knows, config.log())),
+              router(modes, policy, mps, upstream, Observation.calls(metrics, "http", policy::knows, config.log())),
               new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log())),
+              upstream,
               ws,
               shared.map(s -> wsContext),
               readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, authenticator, privacy, listeners, metrics, ws))
-              .onFailure(e -> privacy.stop());
-        })
+                  config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, ws, modes))
+              .onFailure(e -> {
+                privacy.stop();
+                modes.stop();
+              });
+        }))
         .onSuccess(Scopegate::logListening)
         .onFailure(e -> upstream.close()
             .eventually(() -> shared.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
+            .eventually(() -> psiSockets.map(PsiSockets::close).orElse(Future.succeededFuture()))
             .eventually(authenticator::close)
             .onComplete(closed -> metrics.close()));
+  }
+
+  /** Each caller's pipeline by the node's mode: one private state (or none), or one PSI of many. */
+  private static CallRouter router(
+      NodeModes modes, Policy single, Policy mps, HttpUpstream upstream, CallObserver observer) {
+    return new CallRouter(modes, new Dispatcher(single, upstream, observer),
+        new Dispatcher(mps, upstream, observer), upstream, upstream);
   }
 
   /** What the metrics read at each scrape: connections and the privacy index's position. */
@@ -159,8 +191,9 @@ public final class Scopegate {
   /** What the listeners serve: each transport's pipeline, observed under its own name. */
   private record Transports(
       Authenticator httpAuth,
-      Dispatcher http,
+      CallRouter http,
       Dispatcher ipc,
+      PsiUpstreams psis,
       WsUpgrade ws,
       Optional<WsContext> subscriptions,
       Readiness readiness) {}
@@ -201,21 +234,30 @@ public final class Scopegate {
       return Future.succeededFuture(Optional.empty());
     }
     RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
-    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions())
+    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions(), transports.psis())
         .map(Optional::of);
   }
 
   /** The policy every transport shares: the method table with its isolation guards and filters. */
-  private static Policy policy(Config config, PrivacyService privacy) {
+  private static Policy policy(Config config, PrivacyService privacy, FilterIds filterIds) {
     GuardContext context = new GuardContext(
         privacy.resolver(), privacy.pinner(), privacy.node(), privacy::capabilities, privacy.tessera());
-    FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
     return new Policy(PolicyTable.standard(IsolationRules.create(context, filterIds)));
   }
 
   /** The privacy layer: resolver, block pinner, index status. */
   public PrivacyService privacy() {
     return privacy;
+  }
+
+  /** The per-PSI node sockets (multiple private states), when {@code upstream.ws} is set. */
+  public Optional<PsiSockets> psiSockets() {
+    return psiSockets;
+  }
+
+  /** The node's mode, as detected (or pinned and confirmed). */
+  public NodeModes modes() {
+    return modes;
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -239,7 +281,7 @@ public final class Scopegate {
 
   private void logListening() {
     LOG.info(
-        "scopegate listening: {} on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}; node mode: {}",
+        "scopegate listening: {} on {}:{}{}, metrics on {}:{}/metrics, forwarding to {}; node: {}",
         config.server().tls().enabled() ? "https/wss" : "http",
         config.server().host(),
         httpPort(),
@@ -247,7 +289,7 @@ public final class Scopegate {
         config.server().host(),
         metricsPort(),
         config.upstream().http().getHost() + ":" + config.upstream().http().getPort(),
-        privacy.mode().describe());
+        modes.describe());
   }
 
   /**
@@ -279,7 +321,12 @@ public final class Scopegate {
         .eventually(http::close)
         .eventually(metricsServer::close)
         .eventually(privacy::stop)
+        .eventually(() -> {
+          modes.stop();
+          return Future.succeededFuture();
+        })
         .eventually(() -> sharedWs.map(SharedWsUpstream::close).orElse(Future.succeededFuture()))
+        .eventually(() -> psiSockets.map(PsiSockets::close).orElse(Future.succeededFuture()))
         .eventually(authenticator::close)
         .eventually(upstream::close)
         .onComplete(stopped -> metrics.close());

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Who is calling. An operator (IPC, or the machine-to-machine API key) is unrestricted; a tenant
- * holds what its verified token grants: rpc grants, private grants, a tenant id and an expiry.
+ * holds what its verified token grants: rpc grants, private grants, psi grants, a tenant id and an
+ * expiry. {@code psi} is the private state the call is routed to, on a node with several.
  */
 public record Principal(
     Kind kind,
@@ -14,7 +15,9 @@ public record Principal(
     Optional<String> tenantId,
     List<RpcGrant> rpcGrants,
     List<PrivateGrant> privateGrants,
-    Optional<Instant> expiry) {
+    Optional<Instant> expiry,
+    PsiGrants psiGrants,
+    Optional<String> psi) {
 
   public enum Kind {
     OPERATOR,
@@ -26,9 +29,12 @@ public record Principal(
     privateGrants = List.copyOf(privateGrants);
   }
 
+  private static final PsiGrants NO_PSI = new PsiGrants(List.of());
+
   /** An operator; {@code via} says how it was established ("ipc", "api-key"), for logs. */
   public static Principal operator(String via) {
-    return new Principal(Kind.OPERATOR, via, Optional.empty(), List.of(), List.of(), Optional.empty());
+    return new Principal(
+        Kind.OPERATOR, via, Optional.empty(), List.of(), List.of(), Optional.empty(), NO_PSI, Optional.empty());
   }
 
   public static Principal tenant(
@@ -37,8 +43,26 @@ public record Principal(
       List<RpcGrant> rpcGrants,
       List<PrivateGrant> privateGrants,
       Instant expiry) {
-    return new Principal(
-        Kind.TENANT, subject, tenantId, rpcGrants, privateGrants, Optional.of(expiry));
+    return tenant(subject, tenantId, rpcGrants, privateGrants, NO_PSI, expiry);
+  }
+
+  public static Principal tenant(
+      String subject,
+      Optional<String> tenantId,
+      List<RpcGrant> rpcGrants,
+      List<PrivateGrant> privateGrants,
+      PsiGrants psiGrants,
+      Instant expiry) {
+    return new Principal(Kind.TENANT, subject, tenantId, rpcGrants, privateGrants,
+        Optional.of(expiry), psiGrants, Optional.empty());
+  }
+
+  /**
+   * The same principal routed to {@code psi} (multiple private states): the private state its
+   * calls are served from, and the one its {@code psi://} account grants are read for.
+   */
+  public Principal routedTo(String psi) {
+    return new Principal(kind, subject, tenantId, rpcGrants, privateGrants, expiry, psiGrants, Optional.of(psi));
   }
 
   public boolean isOperator() {

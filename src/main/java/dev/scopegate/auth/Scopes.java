@@ -11,14 +11,19 @@ import java.util.Set;
  * The grants a token's scopes carry. The scopes come from the claim {@code scope} (or the one
  * {@code auth.jwt.scopeClaim} names) or {@code scp},
  * each a space-separated string or an array of strings; scopes that are neither {@code rpc://} nor
- * well-formed {@code private://} grant nothing.
+ * well-formed {@code private://} or {@code psi://} grant nothing.
  */
-public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants) {
+public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants, List<PsiGrant> psiGrants) {
   static final String DEFAULT_CLAIM = "scope";
 
   public Scopes {
     rpcGrants = List.copyOf(rpcGrants);
     privateGrants = List.copyOf(privateGrants);
+    psiGrants = List.copyOf(psiGrants);
+  }
+
+  public Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants) {
+    this(rpcGrants, privateGrants, List.of());
   }
 
   /** The grants of a token's claims (a JSON object). */
@@ -34,11 +39,13 @@ public record Scopes(List<RpcGrant> rpcGrants, List<PrivateGrant> privateGrants)
   public static Scopes parse(Collection<String> scopes) {
     List<RpcGrant> rpc = new ArrayList<>();
     List<PrivateGrant> privates = new ArrayList<>();
+    List<PsiGrant> psis = new ArrayList<>();
     for (String scope : scopes) {
       RpcGrant.parse(scope).ifPresent(rpc::add);
       PrivateGrant.parse(scope).ifPresent(privates::add);
+      PsiGrant.parse(scope).ifPresent(psis::add);
     }
-    return new Scopes(rpc, privates);
+    return new Scopes(rpc, privates, psis);
   }
 
   /** The scope strings of {@code scope} and {@code scp}, in order, without repeats. */

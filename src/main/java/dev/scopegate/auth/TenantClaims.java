@@ -31,6 +31,7 @@ final class TenantClaims {
         tenantId(claims, subject),
         scopes.rpcGrants(),
         scopes.privateGrants(),
+        new PsiGrants(scopes.psiGrants()),
         expiry);
   }
 

@@ -20,7 +20,8 @@ public final class TenantGrantsSource {
   }
 
   Principal completed(Principal verified) {
-    if (verified.isOperator() || !verified.privateGrants().isEmpty() || registry.isEmpty()) {
+    if (verified.isOperator() || !verified.privateGrants().isEmpty() || !verified.psiGrants().isEmpty()
+        || registry.isEmpty()) {
       return verified;
     }
     Optional<Scopes> registered = verified.tenantId().flatMap(registry.get()::grants);
@@ -30,7 +31,7 @@ public final class TenantGrantsSource {
     Scopes grants = registered.get();
     return new Principal(Principal.Kind.TENANT, verified.subject(), verified.tenantId(),
         verified.rpcGrants().isEmpty() ? grants.rpcGrants() : verified.rpcGrants(),
-        grants.privateGrants(), verified.expiry());
+        grants.privateGrants(), verified.expiry(), new PsiGrants(grants.psiGrants()), verified.psi());
   }
 
   /** The tenant an API-key caller acts as; fails {@code UNKNOWN_TENANT} for any other name. */
@@ -38,7 +39,8 @@ public final class TenantGrantsSource {
     Scopes grants = registry.flatMap(r -> r.grants(tenantId))
         .orElseThrow(RpcError.UNKNOWN_TENANT::exception);
     return new Principal(Principal.Kind.TENANT, IMPERSONATING, Optional.of(tenantId),
-        grants.rpcGrants(), grants.privateGrants(), Optional.empty());
+        grants.rpcGrants(), grants.privateGrants(), Optional.empty(), new PsiGrants(grants.psiGrants()),
+        Optional.empty());
   }
 
   public static boolean isImpersonated(Principal principal) {

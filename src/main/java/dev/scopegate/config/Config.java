@@ -18,7 +18,13 @@ public record Config(
 
   /** {@code upstream.*}: the node and its privacy manager. */
   public record Upstream(
-      URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout) {}
+      URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
+      Optional<dev.scopegate.mode.NodeMode> mode) {
+    /** {@code upstream.mode: auto}. */
+    public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout) {
+      this(http, ws, privacyManager, timeout, Optional.empty());
+    }
+  }
 
   /** {@code server.*}: the HTTP and WebSocket listener. */
   public record Server(

@@ -9,7 +9,7 @@ final class ConfigAssembler {
   static Config assemble(Settings s) {
     return new Config(
         new Config.Upstream(s.get(UPSTREAM_HTTP), s.get(UPSTREAM_WS),
-            s.get(UPSTREAM_PRIVACY_MANAGER), s.get(UPSTREAM_TIMEOUT)),
+            s.get(UPSTREAM_PRIVACY_MANAGER), s.get(UPSTREAM_TIMEOUT), s.get(UPSTREAM_MODE)),
         server(s),
         new Config.Ipc(s.get(IPC_PATH), s.get(IPC_MODE), s.get(IPC_MAX_MESSAGE_BYTES)),
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),

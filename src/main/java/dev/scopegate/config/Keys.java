@@ -30,6 +30,9 @@ final class Keys {
           + " asked who is party to a private transaction.");
   static final Key<Duration> UPSTREAM_TIMEOUT = key("upstream.timeout", Durations.TYPE, "30s",
       "How long one forward to the node may take before it fails (504).");
+  static final Key<Optional<dev.scopegate.mode.NodeMode>> UPSTREAM_MODE = key("upstream.mode", NODE_MODE, "auto",
+      "`auto`, `single`, `mps` or `public`: the node's kind; `auto` detects it at start, any other"
+          + " value pins it and a node answering otherwise stops startup.");
 
   static final Key<String> SERVER_HOST = key("server.host", HOST, "127.0.0.1",
       "Address the HTTP and WebSocket listener binds to.");

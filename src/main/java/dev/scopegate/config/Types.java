@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,11 @@ final class Types {
       new Scalar<>("an http(s) URL or unix:/path/to/tm.ipc", Types::privacyManager);
 
   private Types() {}
+
+  static final ValueType<Optional<dev.scopegate.mode.NodeMode>> NODE_MODE =
+      new Scalar<>("auto, single, mps or public", s -> s.strip().equals("auto")
+          ? Optional.empty()
+          : dev.scopegate.mode.NodeMode.of(s.strip()).map(Optional::of).orElse(null));
 
   static ValueType<Integer> integer(int min, int max) {
     String expected = max == Integer.MAX_VALUE

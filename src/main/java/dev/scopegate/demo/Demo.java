@@ -4,7 +4,11 @@ import dev.scopegate.Scopegate;
 import dev.scopegate.auth.TokenMinter;
 import dev.scopegate.config.Config;
 import dev.scopegate.config.ConfigLoader;
+import dev.scopegate.devnode.Address;
 import dev.scopegate.devnode.DevNode;
+import dev.scopegate.devnode.DevTessera;
+import dev.scopegate.devnode.PrivacyRequest;
+import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.devnode.DevScenario;
 import dev.scopegate.devnode.Scenario;
@@ -17,7 +21,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./scopegate demo}: the dev node, Scopegate in front of it, a fresh signing key, two
@@ -34,10 +40,13 @@ public final class Demo {
   private final String apiKey;
   private final Scenario scenario;
   private final DemoPorts ports;
+  private final Optional<Address> ps2Contract;
 
-  private Demo(DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey,
-      Scenario scenario, DemoPorts ports) {
+  private Demo(
+      DevNode node, Scopegate proxy, Path keyDir, TokenMinter minter, String apiKey, Scenario scenario,
+      DemoPorts ports, Optional<Address> ps2Contract) {
     this.ports = ports;
+    this.ps2Contract = ps2Contract;
     this.node = node;
     this.proxy = proxy;
     this.keyDir = keyDir;
@@ -52,19 +61,25 @@ public final class Demo {
    * generated.
    */
   public static Future<Demo> start(Vertx vertx, Map<String, String> env) {
+    return start(vertx, env, false);
+  }
+
+  /** As above; {@code mps}: the dev node runs multiple private states (tenants in PS1 and PS2). */
+  public static Future<Demo> start(Vertx vertx, Map<String, String> env, boolean mps) {
     TokenMinter minter = TokenMinter.generate();
     Path keyDir = writeKey(minter);
     String given = env.getOrDefault("AUTH_API_KEY", env.getOrDefault("SCOPEGATE_AUTH_APIKEY", ""));
     String apiKey = given.isEmpty() ? randomKey() : given;
     DemoPorts ports = DemoPorts.choose(env);
-    return DevNode.start(vertx, DevNodeOptions.defaults())
+    return DevNode.start(vertx, DevNodeOptions.defaults().withMultiplePrivateStates(mps))
         .compose(
             node -> {
               Scenario scenario = DevScenario.seed(node.chain());
+              Optional<Address> inPs2 = mps ? Optional.of(seedPs2(node)) : Optional.empty();
               Config config = config(node, keyDir.resolve("issuer.pem"), apiKey, ports.env());
               return Scopegate.start(vertx, config)
                   .onFailure(e -> node.close())
-                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey, scenario, ports));
+                  .map(proxy -> new Demo(node, proxy, keyDir, minter, apiKey, scenario, ports, inPs2));
             })
         .onFailure(e -> delete(keyDir));
   }
@@ -76,7 +91,24 @@ public final class Demo {
 
   /** What to print: endpoints, fresh tokens for both tenants, the API key, commands to try. */
   public String banner() {
-    return DemoBanner.render(this, minter, apiKey);
+    return ps2Contract.isPresent()
+        ? MpsDemoBanner.render(this, minter, apiKey)
+        : DemoBanner.render(this, minter, apiKey);
+  }
+
+  /** With multiple private states, a contract in PS2 (the seeded B contract lives in PS1). */
+  private static Address seedPs2(DevNode node) {
+    Address from = node.chain().accounts().get(0);
+    return node.chain().mineTransaction(TransactionRequest.create(from, PS2_CODE)
+            .withPrivacy(PrivacyRequest.local(DevTessera.KC, List.of(), 0)))
+        .local().privateReceipt().orElseThrow().contractAddress().orElseThrow();
+  }
+
+  static final String PS2_CODE = "0x2020c0de";
+
+  /** Multiple private states only: the contract seeded in PS2. */
+  public Optional<Address> ps2Contract() {
+    return ps2Contract;
   }
 
   private static Config config(DevNode node, Path pem, String apiKey, Map<String, String> env) {
@@ -125,6 +157,11 @@ public final class Demo {
   /** The operators' IPC socket of the demo. */
   public Path ipcPath() {
     return proxy.ipcPath().orElseThrow();
+  }
+
+  /** The running proxy. */
+  public Scopegate proxy() {
+    return proxy;
   }
 
   public DevNode node() {

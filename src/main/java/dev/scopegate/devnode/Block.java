@@ -1,6 +1,7 @@
 package dev.scopegate.devnode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public record Block(
     String extraData,
     List<Transaction> transactions,
     List<Receipt> receipts,
-    List<LocalResult> local) {
+    Map<String, List<LocalResult>> locals) {
 
   /** go-ethereum's root of an empty trie, used when a block has no transactions. */
   static final Hash EMPTY_ROOT =
@@ -34,10 +35,27 @@ public record Block(
   public Block {
     transactions = List.copyOf(transactions);
     receipts = List.copyOf(receipts);
-    local = List.copyOf(local);
-    if (transactions.size() != receipts.size() || transactions.size() != local.size()) {
-      throw new IllegalArgumentException("one receipt and one local result per transaction");
+    locals = Map.copyOf(locals);
+    for (List<LocalResult> local : locals.values()) {
+      if (transactions.size() != receipts.size() || transactions.size() != local.size()) {
+        throw new IllegalArgumentException("one receipt and one local result per transaction");
+      }
     }
+  }
+
+  /**
+   * What the node knows privately of each transaction, in the private state the current request
+   * is served from ({@link Psi}); a node with one private state has one view whatever the PSI.
+   */
+  public List<LocalResult> local() {
+    if (locals.size() == 1) {
+      return locals.values().iterator().next();
+    }
+    List<LocalResult> local = locals.get(Psi.current());
+    if (local == null) {
+      throw PrivateStates.unknown(Psi.current());
+    }
+    return local;
   }
 
   static Block seal(
@@ -50,7 +68,7 @@ public record Block(
       String extraData,
       List<Transaction> transactions,
       List<Receipt> receipts,
-      List<LocalResult> local) {
+      Map<String, List<LocalResult>> local) {
     long gasUsed = receipts.isEmpty() ? 0 : receipts.get(receipts.size() - 1).cumulativeGasUsed();
     Canonical txs = new Canonical();
     transactions.forEach(tx -> txs.add(tx.hash()));

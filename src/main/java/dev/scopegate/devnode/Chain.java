@@ -21,7 +21,7 @@ public final class Chain {
   private final Clock clock;
   private final TesseraStore tessera;
   private final WorldState state = new WorldState();
-  private final PrivateState privateState = new PrivateState();
+  private final PrivateStates privateStates;
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Hash, Block> blocksByHash = new HashMap<>();
   private final Map<Hash, MinedTransaction> transactions = new HashMap<>();
@@ -37,6 +37,13 @@ public final class Chain {
   }
 
   public Chain(long chainId, Clock clock, TesseraStore tessera, boolean privacyMarkers) {
+    this(chainId, clock, tessera, privacyMarkers, Map.of());
+  }
+
+  /** {@code residentGroups} (PSI → its Tessera keys) non-empty: multiple private states. */
+  public Chain(long chainId, Clock clock, TesseraStore tessera, boolean privacyMarkers,
+      Map<String, List<String>> residentGroups) {
+    this.privateStates = new PrivateStates(residentGroups);
     this.chainId = chainId;
     this.clock = clock;
     this.tessera = tessera;
@@ -52,6 +59,11 @@ public final class Chain {
 
   public long chainId() {
     return chainId;
+  }
+
+  /** The node's private states (one, or one per resident group). */
+  PrivateStates privateStates() {
+    return privateStates;
   }
 
   /** The node-managed (unlocked) accounts, in a fixed order. */
@@ -94,13 +106,13 @@ public final class Chain {
 
   /** The account as GoQuorum's state reads see it: the private one when it exists. */
   public synchronized AccountState visibleAccount(Address address, long blockNumber) {
-    AccountState inPrivate = privateState.account(address, blockNumber);
+    AccountState inPrivate = privateStates.current().account(address, blockNumber);
     return inPrivate.isEmpty() ? state.at(address, blockNumber) : inPrivate;
   }
 
   /** Whether {@code address} is in the node's private state at {@code blockNumber}. */
   public synchronized boolean isPrivate(Address address, long blockNumber) {
-    return privateState.exists(address, blockNumber);
+    return privateStates.current().exists(address, blockNumber);
   }
 
   /**
@@ -115,7 +127,7 @@ public final class Chain {
         gas,
         overrides,
         address -> state.at(address, blockNumber),
-        address -> privateState.account(address, blockNumber));
+        address -> privateStates.current().account(address, blockNumber));
   }
 
   /**
@@ -156,7 +168,7 @@ public final class Chain {
 
   /** What the node keeps about a private contract: flag, creation hash and parties. */
   public synchronized Optional<ContractPrivacy> privacy(Address address, long blockNumber) {
-    return privateState.privacy(address, blockNumber);
+    return privateStates.current().privacy(address, blockNumber);
   }
 
   /** Calls {@code listener} with every block appended from now on, after it is appended. */
@@ -187,17 +199,18 @@ public final class Chain {
     Block parent = head();
     long number = parent.number() + 1;
     PendingState pending = new PendingState(state, parent.number());
-    PrivateState.Pending pendingPrivate = privateState.pending(parent.number());
+    PrivateStates.Pending pendingPrivate = privateStates.pending(parent.number());
     List<Transaction> txs = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
-    List<LocalResult> local = new ArrayList<>();
+    Map<String, List<LocalResult>> local = new java.util.LinkedHashMap<>();
+    privateStates.psis().forEach(psi -> local.put(psi, new ArrayList<>()));
     long gasUsed = 0;
     for (TransactionRequest request : requests) {
       TransactionExecutor.Outcome outcome =
           executor.execute(request, pending, pendingPrivate, gasUsed);
       txs.add(outcome.transaction());
       receipts.add(outcome.receipt());
-      local.add(outcome.local());
+      outcome.local().forEach((psi, result) -> local.get(psi).add(result));
       gasUsed = outcome.receipt().cumulativeGasUsed();
     }
     boolean unchanged = pending.isEmpty();
@@ -294,7 +307,7 @@ public final class Chain {
       listeners.forEach(listener -> listener.removed(dropped));
     }
     state.truncateAfter(keep);
-    privateState.truncateAfter(keep);
+    privateStates.truncateAfter(keep);
     forks++;
     return replacement.stream().map(this::mineBlock).toList();
   }

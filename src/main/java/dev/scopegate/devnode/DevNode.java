@@ -59,7 +59,8 @@ public final class DevNode {
 
   public static Future<DevNode> start(Vertx vertx, DevNodeOptions options) {
     TesseraStore store = new TesseraStore(options.tesseraKeys());
-    Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers());
+    Chain chain = new Chain(options.chainId(), options.clock(), store, options.privacyMarkers(),
+        options.residentGroups());
     RequestCounter requests = new RequestCounter();
     AsyncSend async = new AsyncSend();
     MethodTable table = MethodTable.forChain(chain, options, async);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param debugApi whether the {@code debug} namespace is served (traces)
  * @param privacyMarkers GoQuorum 21.7.1+ with {@code --privacymarker.enable}: private transactions
  *     travel inside privacy-marker transactions
- * @param multiplePrivateStates a GoQuorum 21.4.2+ MPS node: {@code eth_getPSI} answers
+ * @param multiplePrivateStates a GoQuorum 21.4.2+ MPS node: one private state per resident group
+ *     ({@link #residentGroups})
  * @param metadataHashAsBytes GoQuorum 21.1's {@code eth_getContractPrivacyMetadata}: the creation
  *     hash as an array of 64 numbers rather than base64
  */
@@ -48,6 +49,23 @@ public record DevNodeOptions(
     if (tesseraKeys.isEmpty()) {
       throw new IllegalArgumentException("Tessera needs at least one key");
     }
+  }
+
+  /**
+   * Tessera's {@code residentGroups} when {@link #multiplePrivateStates}: the first key is the
+   * group {@code private} (the node's default state, which GoQuorum serves a request naming no
+   * PSI from), each further key its own PSI {@code PS1}, {@code PS2}, …; empty otherwise.
+   */
+  public java.util.Map<String, List<String>> residentGroups() {
+    if (!multiplePrivateStates) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    groups.put("private", List.of(tesseraKeys.get(0)));
+    for (int i = 1; i < tesseraKeys.size(); i++) {
+      groups.put("PS" + i, List.of(tesseraKeys.get(i)));
+    }
+    return groups;
   }
 
   /** 127.0.0.1, a free port, chain id 1337, the system clock, keys KA, KB, KC, debug on. */

@@ -29,6 +29,6 @@ final class Genesis {
     OTHER_ACCOUNTS.forEach(a -> state.record(0, a, AccountState.EMPTY.credit(BALANCE)));
     return Block.seal(
         Hash.ZERO, 0, 0, Address.ZERO, GAS_LIMIT, state.root(0), "0x", List.of(), List.of(),
-        List.of());
+        java.util.Map.of(Psi.DEFAULT, List.of()));
   }
 }

@@ -65,18 +65,18 @@ final class HttpFrontend implements Handler<HttpServerRequest> {
       refuse(request, 415, "invalid content type, only application/json is supported");
       return;
     }
-    request.body().onSuccess(body -> answer(request.response(), body));
+    String psi = Psi.of(request);
+    request.body().onSuccess(body -> answer(request.response(), body, psi));
   }
 
-  private void answer(HttpServerResponse response, Buffer body) {
+  private void answer(HttpServerResponse response, Buffer body, String psi) {
     if (tooLarge(body.length())) {
       response.setStatusCode(413).end("content length too large\n");
       return;
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
     Buffer answer =
-        dispatcher
-            .handle(body.getBytes())
+        Psi.serving(psi, () -> dispatcher.handle(body.getBytes()))
             .map(json -> Json.buffer(json).appendString("\n"))
             .orElse(Buffer.buffer());
     long delay = delayMillis;

@@ -28,6 +28,8 @@ public enum NodeError {
   PRIVATE_FROM_UNKNOWN(-32000, "privateFrom %s is not a key of this node's privacy manager"),
   PRIVATE_VALUE(-32000, "ether value is not supported for private transactions"),
   INVALID_PRIVACY_FLAG(-32000, "invalid privacyFlag %s"),
+  UNKNOWN_PSI(-32000, "unable to find private state for context psi %s"),
+  PRIVATE_FROM_NOT_IN_PSI(-32000, "The PrivateFrom (%s) address does not match the specified private state (%s) "),
   NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s"),
   NO_EXTRA_DATA(-32000, "no account extra data found"),
   TRACE_TX_NOT_FOUND(-32000, "transaction %s not found"),
@@ -74,5 +76,9 @@ public enum NodeError {
 
   public NodeException exception(String detail) {
     return new NodeException(this, String.format(template, detail));
+  }
+
+  public NodeException exception(String detail, String more) {
+    return new NodeException(this, String.format(template, detail, more));
   }
 }

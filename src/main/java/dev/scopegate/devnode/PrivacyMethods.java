@@ -35,9 +35,14 @@ final class PrivacyMethods {
               1,
               p -> TransactionMethods.lookup(chain, p, PrivacyMethods::innerReceipt));
     }
-    // GoQuorum 21.4.2+ answers eth_getPSI on every node: "private" where there is one private
-    // state, the caller's resolved state (a resident group) where there are several.
-    table.add("eth_getPSI", 0, p -> TextNode.valueOf(options.multiplePrivateStates() ? "PS1" : "private"));
+    // GoQuorum 21.4.2+ answers eth_getPSI on every node (internal/ethapi/api.go GetPSI): with one
+    // private state, whatever PSI the request named ("private" when none, core/default_psm.go);
+    // with several, the request's PSI, or "unable to find private state for context psi X" for a
+    // PSI that is not one of its resident groups (core/multiple_psm.go ResolveForUserContext).
+    table.add("eth_getPSI", 0, p -> {
+      chain.privateStates().current();
+      return TextNode.valueOf(Psi.current());
+    });
   }
 
   /** As GoQuorum's {@code EthAPIState}: only an address in the private state has metadata. */

@@ -27,12 +27,13 @@ final class PrivateExecutor {
       Transaction tx,
       PayloadHash hash,
       PrivateState.Pending state,
+      java.util.function.Predicate<PayloadRecord> party,
       Hash receiptHash,
       long gasUsed,
       long cumulativeGasUsed) {
     Optional<Address> creation =
         tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
-    Optional<PayloadRecord> record = tessera.find(hash);
+    Optional<PayloadRecord> record = tessera.find(hash).filter(party);
     if (record.isEmpty()) {
       Receipt empty =
           new Receipt(receiptHash, true, gasUsed, cumulativeGasUsed, creation, List.of());

@@ -58,11 +58,23 @@ final class Subscriptions {
     if (subscribers.isEmpty()) {
       return;
     }
-    for (Notifications.BlockLog log : Notifications.logs(block, removed)) {
-      subscribers.stream()
-          .filter(s -> s.criteria().matches(log.log()))
-          .forEach(s -> s.notify(log.json()));
-    }
+    // each PSI's logs come from its own private state (GoQuorum MPS: a connection's filters
+    // system runs against the PSI of its upgrade request)
+    java.util.Map<String, List<Subscription>> byPsi = new java.util.LinkedHashMap<>();
+    subscribers.forEach(s -> byPsi.computeIfAbsent(s.session().psi(), p -> new java.util.ArrayList<>()).add(s));
+    byPsi.forEach((psi, inPsi) -> {
+      List<Notifications.BlockLog> logs;
+      try {
+        logs = Psi.serving(psi, () -> Notifications.logs(block, removed));
+      } catch (NodeException unknownPsi) {
+        return;
+      }
+      for (Notifications.BlockLog log : logs) {
+        inPsi.stream()
+            .filter(s -> s.criteria().matches(log.log()))
+            .forEach(s -> s.notify(log.json()));
+      }
+    });
   }
 
   private List<Subscription> of(SubscriptionKind kind) {

@@ -2,6 +2,7 @@ package dev.scopegate.devnode;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,12 +32,13 @@ final class TransactionExecutor {
     this.privateExecutor = new PrivateExecutor(tessera);
   }
 
-  record Outcome(Transaction transaction, Receipt receipt, LocalResult local) {}
+  /** {@code local}: what each private state knows of the transaction, by PSI. */
+  record Outcome(Transaction transaction, Receipt receipt, Map<String, LocalResult> local) {}
 
   Outcome execute(
       TransactionRequest request,
       PendingState state,
-      PrivateState.Pending privateState,
+      PrivateStates.Pending privateState,
       long blockGasUsed) {
     boolean foreign = request.privacy().map(PrivacyRequest::foreign).orElse(false);
     boolean signed = request.signed().isPresent();
@@ -79,7 +81,7 @@ final class TransactionExecutor {
     state.put(request.from(), sender.debit(request.value()).withNonce(nonce + 1));
     long cumulative = blockGasUsed + intrinsic;
     if (payloadHash.isEmpty()) {
-      return publicOutcome(tx, state, intrinsic, cumulative);
+      return publicOutcome(tx, state, privateState, intrinsic, cumulative);
     }
     if (inner.isPresent()) {
       return markerOutcome(
@@ -91,21 +93,18 @@ final class TransactionExecutor {
           intrinsic,
           cumulative);
     }
-    PrivateExecutor.Result result =
-        privateExecutor.execute(
-            tx, payloadHash.get(), privateState, tx.hash(), intrinsic, cumulative);
-    Receipt onChain =
-        new Receipt(
-            tx.hash(), true, intrinsic, cumulative, result.receipt().contractAddress(), List.of());
-    return new Outcome(
-        tx,
-        onChain,
-        new LocalResult(
-            Optional.of(result.receipt()), result.trace(), false, Optional.empty(), result.prestate()));
+    Map<String, PrivateExecutor.Result> results = privateState.each((inPsi, party) ->
+        privateExecutor.execute(tx, payloadHash.get(), inPsi, party, tx.hash(), intrinsic, cumulative));
+    Optional<Address> created = tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
+    Receipt onChain = new Receipt(tx.hash(), true, intrinsic, cumulative, created, List.of());
+    Map<String, LocalResult> local = new java.util.LinkedHashMap<>();
+    results.forEach((psi, result) -> local.put(psi,
+        new LocalResult(Optional.of(result.receipt()), result.trace(), false, Optional.empty(), result.prestate())));
+    return new Outcome(tx, onChain, local);
   }
 
   private Outcome publicOutcome(
-      Transaction tx, PendingState state, long intrinsic, long cumulative) {
+      Transaction tx, PendingState state, PrivateStates.Pending privates, long intrinsic, long cumulative) {
     Optional<Address> created =
         tx.isCreation() ? Optional.of(ContractAddress.of(tx.from(), tx.nonce())) : Optional.empty();
     RecordingStore recording = new RecordingStore(state);
@@ -121,7 +120,8 @@ final class TransactionExecutor {
           Behaviours.call(recording, tx.from(), to, tx.input(), tx.value(), tx.gas(), intrinsic);
     }
     Receipt receipt = new Receipt(tx.hash(), true, intrinsic, cumulative, created, effect.logs());
-    return new Outcome(tx, receipt, LocalResult.publicTx(effect.frame(), recording.snapshot(effect)));
+    LocalResult local = LocalResult.publicTx(effect.frame(), recording.snapshot(effect));
+    return new Outcome(tx, receipt, privates.each((inPsi, party) -> local));
   }
 
   /** The marker's own receipt is public and empty; the internal transaction's is private. */
@@ -130,26 +130,26 @@ final class TransactionExecutor {
       Transaction inner,
       PayloadHash payloadHash,
       PayloadHash markerHash,
-      PrivateState.Pending privateState,
+      PrivateStates.Pending privateState,
       long intrinsic,
       long cumulative) {
     Receipt onChain =
         new Receipt(marker.hash(), true, intrinsic, cumulative, Optional.empty(), List.of());
     CallFrame frame = PrivateExecutor.plainFrame(marker, Optional.empty(), intrinsic);
-    if (tessera.find(markerHash).isEmpty()) {
-      return new Outcome(
-          marker, onChain, new LocalResult(Optional.empty(), frame, true, Optional.empty()));
-    }
-    PrivateExecutor.Result result =
-        privateExecutor.execute(inner, payloadHash, privateState, marker.hash(), 0, 0);
-    LocalResult local =
-        new LocalResult(
-            Optional.of(result.receipt()),
-            frame.withCalls(List.of(result.trace())),
-            true,
-            Optional.of(inner),
-            result.prestate());
-    return new Outcome(marker, onChain, local);
+    Optional<PayloadRecord> markerRecord = tessera.find(markerHash);
+    return new Outcome(marker, onChain, privateState.each((inPsi, party) -> {
+      if (markerRecord.filter(party).isEmpty()) {
+        return new LocalResult(Optional.empty(), frame, true, Optional.empty());
+      }
+      PrivateExecutor.Result result =
+          privateExecutor.execute(inner, payloadHash, inPsi, party, marker.hash(), 0, 0);
+      return new LocalResult(
+          Optional.of(result.receipt()),
+          frame.withCalls(List.of(result.trace())),
+          true,
+          Optional.of(inner),
+          result.prestate());
+    }));
   }
 
   private Transaction innerTransaction(TransactionRequest request, long nonce, PayloadHash hash) {

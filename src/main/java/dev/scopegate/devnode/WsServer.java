@@ -117,7 +117,11 @@ final class WsServer {
   }
 
   private void open(ServerWebSocket socket) {
-    WsSession session = new WsSession(socket, vertx.getOrCreateContext(), hub);
+    // GoQuorum reads a connection's PSI from its upgrade request (rpc/websocket.go)
+    String psi = socket.headers().get("Quorum-PSI") != null && !socket.headers().get("Quorum-PSI").isEmpty()
+        ? socket.headers().get("Quorum-PSI")
+        : psiParam(socket.query());
+    WsSession session = new WsSession(socket, vertx.getOrCreateContext(), hub, psi);
     Dispatcher dispatcher =
         new Dispatcher(new SubscriptionCalls(table, Optional.of(session), hub), requests);
     Promise<Void> ended = Promise.promise();
@@ -134,6 +138,17 @@ final class WsServer {
   }
 
   private static void answer(WsSession session, Dispatcher dispatcher, byte[] message) {
-    dispatcher.handle(message).ifPresent(session::send);
+    Psi.serving(session.psi(), () -> dispatcher.handle(message)).ifPresent(session::send);
+  }
+
+  private static String psiParam(String query) {
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (pair.startsWith("PSI=") && pair.length() > 4) {
+          return java.net.URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return Psi.DEFAULT;
   }
 }

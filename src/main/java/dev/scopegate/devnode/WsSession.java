@@ -18,11 +18,18 @@ final class WsSession {
   private final Context context;
   private final Subscriptions hub;
   private final Map<String, Subscription> subscriptions = new HashMap<>();
+  private final String psi;
 
-  WsSession(ServerWebSocket socket, Context context, Subscriptions hub) {
+  WsSession(ServerWebSocket socket, Context context, Subscriptions hub, String psi) {
+    this.psi = psi;
     this.socket = socket;
     this.context = context;
     this.hub = hub;
+  }
+
+  /** The PSI the connection was opened for (its upgrade request's). */
+  String psi() {
+    return psi;
   }
 
   String subscribe(SubscriptionKind kind, LogsCriteria criteria) {

@@ -4,12 +4,11 @@ import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.policy.Decision;
 import dev.scopegate.policy.Guard;
-import dev.scopegate.privacy.NodeMode;
 import io.vertx.core.Future;
 
 /**
  * A guard that protects private state only: on a node detected as having none ({@link
- * NodeMode#PUBLIC}) the call is forwarded as sent — one forward, no pinning, no trace. Until the
+ * dev.scopegate.mode.NodeMode#PUBLIC}) the call is forwarded as sent — one forward, no pinning, no trace. Until the
  * mode is detected, and on a node with private state, the private-state guard decides.
  */
 final class PublicModeGuard implements Guard {
@@ -27,7 +26,7 @@ final class PublicModeGuard implements Guard {
 
   @Override
   public Future<Decision> check(Principal tenant, RpcRequest request) {
-    if (context.resolver().mode() == NodeMode.PUBLIC) {
+    if (context.resolver().publicMode()) {
       return Future.succeededFuture(Decision.forward(request));
     }
     return privateState.check(tenant, request);

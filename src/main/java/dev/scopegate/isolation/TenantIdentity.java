@@ -2,6 +2,7 @@ package dev.scopegate.isolation;
 
 import dev.scopegate.auth.PrivateGrant;
 import dev.scopegate.auth.Principal;
+import dev.scopegate.jsonrpc.Json;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,9 +20,17 @@ final class TenantIdentity {
   private TenantIdentity() {}
 
   static Optional<String> of(Principal tenant) {
-    Optional<String> id = tenant.tenantId().filter(s -> !s.isEmpty()).map(s -> "tenant:" + s)
-        .or(() -> Optional.ofNullable(tenant.subject()).filter(s -> !s.isEmpty()).map(s -> "subject:" + s));
-    return id.map(owner -> owner + "\ngrants:" + grants(tenant));
+    return owner(tenant)
+        .map(owner -> owner + "\ngrants:" + grants(tenant))
+        .map(owner -> tenant.psi().map(psi -> inPsi(owner, psi)).orElse(owner));
+  }
+
+  private static Optional<String> owner(Principal tenant) {
+    Optional<String> id = tenant.tenantId().filter(s -> !s.isEmpty());
+    if (id.isPresent()) {
+      return Optional.of("tenant:" + id.get());
+    }
+    return Optional.ofNullable(tenant.subject()).filter(s -> !s.isEmpty()).map(s -> "subject:" + s);
   }
 
   /** The grants as a sorted set of canonical lines; keys sorted within each (base64 has no space). */
@@ -36,5 +45,14 @@ final class TenantIdentity {
   private static String canonical(PrivateGrant grant) {
     return grant.selfEoa() + " " + grant.action() + " " + grant.ownedEoa() + " "
         + String.join(" ", new TreeSet<>(grant.tmKeys()));
+  }
+
+  /**
+   * Multiple private states: what a tenant creates lives in the PSI it was routed to, so it is
+   * owned by the pair (a JSON array: no spelling of one part can pass for the other). A filter
+   * made in one PSI is not found from another.
+   */
+  private static String inPsi(String owner, String psi) {
+    return Json.MAPPER.createArrayNode().add(owner).add(psi).toString();
   }
 }

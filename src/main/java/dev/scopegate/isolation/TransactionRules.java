@@ -38,7 +38,7 @@ final class TransactionRules {
 
   /** The target as of the node's head, the block the transaction will execute on top of. */
   private Future<ContractPrivacy> target(String address) {
-    if (context.resolver().mode() == dev.scopegate.privacy.NodeMode.PUBLIC) {
+    if (context.resolver().publicMode()) {
       return Future.succeededFuture(ContractPrivacy.PUBLIC); // no private state: nothing to pin for
     }
     return context

@@ -33,6 +33,11 @@ public enum RpcError {
   SUBSCRIPTION_NOT_FOUND(-32000, "subscription not found", 200),
   TOO_MANY_CONNECTIONS(-32005, "too many connections", 503),
   ORIGIN_NOT_ALLOWED(-32001, "origin not allowed", 403),
+  PSI_NOT_GRANTED(-32001, "PSI %s - access denied: the token does not grant this private state", 403),
+  PSI_AMBIGUOUS(-32001, "the token grants several PSIs (%s): pick one with the Quorum-PSI header or the PSI query parameter", 400),
+  PSI_MISSING(-32001, "the node runs multiple private states and the token grants no PSI: it needs a psi://<PSI> scope", 403),
+  PSI_ON_SINGLE_STATE(-32001, "the token grants a PSI (psi:// scopes) but the node has one private state: it needs private:// scopes", 403),
+  MODE_UNKNOWN(-32000, "the node's mode (private states) is not known yet; retry", 503),
 
   UPSTREAM_UNREACHABLE(-32010, "upstream node unreachable", 502),
   UPSTREAM_TIMEOUT(-32011, "upstream node timed out", 504),

@@ -51,6 +51,9 @@ final class CallMetrics implements CallObserver {
   private final Map<Principal.Kind, Timer> durations = new EnumMap<>(Principal.Kind.class);
   private final Map<Principal.Kind, Timer> upstreamDurations = new EnumMap<>(Principal.Kind.class);
   private final Map<RpcError, Counter> denials = new EnumMap<>(RpcError.class);
+  /** Multiple private states: calls by PSI, at most {@link #MAX_PSIS} labels (then "other"). */
+  private final Map<String, Counter> byPsi = new ConcurrentHashMap<>();
+  private static final int MAX_PSIS = 256;
 
   CallMetrics(MeterRegistry registry, String transport, Predicate<String> knownMethod) {
     this.registry = registry;
@@ -96,6 +99,20 @@ final class CallMetrics implements CallObserver {
       counters.computeIfAbsent(series, this::counter).increment();
     }
     durations.get(principal.kind()).record(nanos, TimeUnit.NANOSECONDS);
+    principal.psi().ifPresent(psi -> psiCounter(psi).increment(calls.size()));
+  }
+
+  private Counter psiCounter(String psi) {
+    Counter known = byPsi.get(psi);
+    if (known != null) {
+      return known;
+    }
+    String label = byPsi.size() < MAX_PSIS ? psi : "other";
+    return byPsi.computeIfAbsent(label, l -> Counter.builder("scopegate.psi.calls")
+        .description("JSON-RPC calls routed to a private state (multiple private states), by transport and PSI")
+        .tag("transport", transport)
+        .tag("psi", l)
+        .register(registry));
   }
 
   private Counter counter(Series series) {

@@ -1,6 +1,5 @@
 package dev.scopegate.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -8,20 +7,21 @@ import java.util.Optional;
 /**
  * What the node serves that the index depends on, detected at start: the {@code debug} API (for
  * contracts created inside transactions), {@code debug_traceCall} (to see what a tenant's call or
- * transaction touches before it runs) and whether it applies state overrides, privacy markers (GoQuorum 21.7.1+), and whether it runs
- * multiple private states (which Scopegate cannot route tenants to yet).
+ * transaction touches before it runs) and whether it applies state overrides, and privacy markers
+ * (GoQuorum 21.7.1+). Whether it runs multiple private states, or none, is the node's mode
+ * ({@link dev.scopegate.mode.ModeProbe}).
  */
 public record NodeCapabilities(
     boolean debug,
     boolean traceCall,
     boolean traceCallOverrides,
-    Optional<String> markerPrecompile,
-    boolean multiplePrivateStates) {
+    Optional<String> markerPrecompile) {
 
   /** Before detection: nothing assumed. */
-  static final NodeCapabilities UNKNOWN =
-      new NodeCapabilities(false, false, false, Optional.empty(), false);
+  static final NodeCapabilities UNKNOWN = new NodeCapabilities(false, false, false, Optional.empty());
 
+  /** JSON-RPC "method not found" (geth rpc/errors.go methodNotFoundError.ErrorCode). */
+  private static final int METHOD_NOT_FOUND = -32601;
   private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
   /**
@@ -41,7 +41,6 @@ public record NodeCapabilities(
     Future<Optional<String>> precompile =
         node.ask("eth_getPrivacyPrecompileAddress")
             .map(a -> a.isError() ? Optional.<String>empty() : Optional.of(ChainFormat.lower(a.result())));
-    Future<Boolean> mps = node.ask("eth_getPSI").map(a -> !a.isError() && isNamedState(a.result()));
     Future<Boolean> traceCall =
         node.ask("debug_traceCall", java.util.Map.of("to", ZERO), "latest", java.util.Map.of("tracer", "prestateTracer"))
             .map(a -> !a.isError());
@@ -55,22 +54,14 @@ public record NodeCapabilities(
                     "tracer", "prestateTracer",
                     "stateOverrides", java.util.Map.of(PROBE, java.util.Map.of("code", PROBE_CODE))))
             .map(a -> !a.isError() && PROBE_CODE.equals(a.result().path(PROBE).path("code").asText()));
-    return Future.all(List.of(debug, traceCall, overrides, precompile, mps))
+    return Future.all(List.of(debug, traceCall, overrides, precompile))
         .map(all -> new NodeCapabilities(
-            debug.result(), traceCall.result(), overrides.result(), precompile.result(), mps.result()));
+            debug.result(), traceCall.result(), overrides.result(), precompile.result()));
   }
 
   /** Any answer but "method not found" means the node serves the method. */
   private static boolean served(dev.scopegate.upstream.Answer answer) {
-    return !answer.isError() || answer.error().path("code").asInt() != NodeMode.METHOD_NOT_FOUND;
-  }
-
-  /**
-   * Before 21.4.2 a node has no PSI method; a node with one private state names it "private";
-   * a node with multiple private states names another (the caller's resolved state).
-   */
-  private static boolean isNamedState(JsonNode psi) {
-    return psi != null && psi.isTextual() && !psi.asText().isEmpty() && !psi.asText().equals("private");
+    return !answer.isError() || answer.error().path("code").asInt() != METHOD_NOT_FOUND;
   }
 
   /** One line for the log and the README's capability statement. */

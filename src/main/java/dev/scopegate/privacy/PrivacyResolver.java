@@ -1,5 +1,6 @@
 package dev.scopegate.privacy;
 
+import dev.scopegate.mode.NodeMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -33,7 +34,7 @@ public final class PrivacyResolver {
   private final Optional<TesseraClient> tesseraClient;
   private final Supplier<Optional<PrivacyIndex>> indexSupplier;
   private final Supplier<NodeCapabilities> capabilities;
-  private final Supplier<NodeMode> mode;
+  private final Supplier<Optional<NodeMode>> mode;
   private final Duration maxWait;
   /**
    * Only "private" answers stay: an address becomes private in a block, and stops being private
@@ -71,7 +72,7 @@ public final class PrivacyResolver {
       Optional<TesseraClient> tessera,
       Supplier<Optional<PrivacyIndex>> index,
       Supplier<NodeCapabilities> capabilities,
-      Supplier<NodeMode> mode,
+      Supplier<Optional<NodeMode>> mode,
       Duration maxWait) {
     this.vertx = vertx;
     this.node = node;
@@ -82,9 +83,14 @@ public final class PrivacyResolver {
     this.maxWait = maxWait;
   }
 
-  /** The node's mode as detected; guards of private state step aside in public mode. */
-  public NodeMode mode() {
+  /** The node's mode as detected; empty until the node has told. */
+  public Optional<NodeMode> mode() {
     return mode.get();
+  }
+
+  /** A node without private state: guards of private state step aside. */
+  public boolean publicMode() {
+    return mode.get().filter(m -> m == NodeMode.PUBLIC).isPresent();
   }
 
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */
@@ -101,7 +107,7 @@ public final class PrivacyResolver {
   }
 
   private Future<ContractPrivacy> resolve(String key, OptionalLong block) {
-    if (mode.get() == NodeMode.PUBLIC) {
+    if (publicMode()) {
       return Future.succeededFuture(ContractPrivacy.PUBLIC);
     }
     Long upTo = publicUpTo.getIfPresent(key);
@@ -124,7 +130,7 @@ public final class PrivacyResolver {
 
   /** The parties of a private transaction (by public or marker hash); empty when it is not private. */
   public Future<Optional<Parties>> transaction(String hash) {
-    if (mode.get() == NodeMode.PUBLIC) {
+    if (publicMode()) {
       return Future.succeededFuture(Optional.empty());
     }
     String key = hash.toLowerCase(Locale.ROOT);

@@ -1,6 +1,8 @@
 package dev.scopegate.privacy;
 
 import dev.scopegate.config.Config;
+import dev.scopegate.mode.NodeMode;
+import dev.scopegate.mode.NodeModes;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
@@ -35,9 +37,10 @@ public final class PrivacyService {
   private final String upstreamName;
 
   private final HeadFollower heads;
-  private volatile NodeMode mode = NodeMode.UNDETECTED;
+  private final NodeModes modes;
 
-  private PrivacyService(Vertx vertx, Config config, Upstream upstream) {
+  private PrivacyService(Vertx vertx, Config config, Upstream upstream, NodeModes modes) {
+    this.modes = modes;
     this.vertx = vertx;
     this.upstreamName = config.upstream().http().getHost() + ":" + config.upstream().http().getPort();
     this.node = new NodeRpc(upstream);
@@ -46,18 +49,19 @@ public final class PrivacyService {
         config.upstream().privacyManager().map(pm -> TesseraClient.create(vertx, pm, config.upstream().timeout()));
     this.config = config.privacy().index();
     this.resolver =
-        new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, () -> mode, this.config.maxWait());
+        new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, modes::current, this.config.maxWait());
     this.pinner = new BlockPinner(heads);
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
-    return start(vertx, config, upstream, Optional.empty(), reindex);
+    return start(vertx, config, upstream, Optional.empty(), NodeModes.fixed(NodeMode.SINGLE), reindex);
   }
 
   /** As above; with the node's WebSocket ({@code heads}) the index follows new heads by subscription. */
   public static Future<PrivacyService> start(
-      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, boolean reindex) {
-    PrivacyService service = new PrivacyService(vertx, config, upstream);
+      Vertx vertx, Config config, Upstream upstream, Optional<SharedWsUpstream> heads, NodeModes modes,
+      boolean reindex) {
+    PrivacyService service = new PrivacyService(vertx, config, upstream, modes);
     service.heads.follow(heads);
     service.heads.onResumed(service::recheckMode);
     return service.open(reindex).transform(opened -> {
@@ -92,9 +96,9 @@ public final class PrivacyService {
     return tessera;
   }
 
-  /** Whether the node has private state; {@link NodeMode#UNDETECTED} until it has answered. */
-  public NodeMode mode() {
-    return mode;
+  /** The node's mode; empty until the node has told. */
+  public Optional<NodeMode> mode() {
+    return modes.current();
   }
 
   /** The node's head as followed from its {@code newHeads}. */
@@ -117,26 +121,29 @@ public final class PrivacyService {
    * index and starts it. A node without private state needs neither index nor Tessera.
    */
   private Future<Void> open(boolean reindex) {
-    return NodeMode.detect(node).compose(detected -> NodeCapabilities.detect(node).compose(caps -> {
+    Optional<NodeMode> mode = modes.current();
+    if (mode.isEmpty()) {
+      return Future.failedFuture(new IllegalStateException("the node's mode is not known yet"));
+    }
+    if (!retryDelay.isZero()) {
+      LOG.info("the node at upstream.http {} answers now", upstreamName);
+    }
+    if (mode.get() == NodeMode.MPS) {
+      LOG.info("multiple private states: the node isolates each tenant's state; no privacy index");
+      return Future.succeededFuture();
+    }
+    if (mode.get() == NodeMode.PUBLIC) {
+      return Future.succeededFuture(); // no private state: neither index nor Tessera needed
+    }
+    return NodeCapabilities.detect(node).compose(caps -> {
       capabilities = caps;
-      mode = detected;
-      if (!retryDelay.isZero()) {
-        LOG.info("the node at upstream.http {} answers now", upstreamName);
-      }
-      LOG.info("node mode: {}", detected.describe());
-      if (detected == NodeMode.PUBLIC) {
-        return Future.succeededFuture();
-      }
-      if (caps.multiplePrivateStates()) {
-        return Future.failedFuture(new MultiplePrivateStatesException());
-      }
       LOG.info("node capabilities: {}", caps.describe());
       if (tessera.isEmpty()) {
         LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
             + " tenants are refused every private contract");
       }
       return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
-    }));
+    });
   }
 
   /**
@@ -144,22 +151,14 @@ public final class PrivacyService {
    * a definite answer changes it; a node that became private opens the index.
    */
   private void recheckMode() {
-    NodeMode before = mode;
-    if (stopped || before == NodeMode.UNDETECTED) {
-      return; // the start's own detection (or its retry) is still under way
+    if (stopped) {
+      return;
     }
-    NodeMode.detect(node).onSuccess(now -> {
-      if (now == before || stopped) {
-        return;
+    modes.recheck().onSuccess(now -> {
+      if (!stopped && now.equals(Optional.of(NodeMode.SINGLE)) && index.isEmpty()) {
+        open(false).onFailure(this::retryLater); // private facts fail closed until the index is open
       }
-      LOG.warn("node mode changed after the node's socket came back: {} -> {}", before, now.describe());
-      if (now == NodeMode.SINGLE && index.isEmpty()) {
-        mode = NodeMode.UNDETECTED; // private facts fail closed until the index is open
-        open(false).onFailure(this::retryLater);
-      } else {
-        mode = now;
-      }
-    }).onFailure(e -> LOG.warn("node mode not rechecked after reconnect ({}); stays {}", e.getMessage(), before));
+    });
   }
 
   private Future<Void> openIndex(TesseraClient tm, NodeCapabilities caps, boolean reindex) {
@@ -207,7 +206,7 @@ public final class PrivacyService {
   }
 
   private static boolean isFatal(Throwable cause) {
-    return cause instanceof IndexStoreException || cause instanceof MultiplePrivateStatesException;
+    return cause instanceof IndexStoreException;
   }
 
   public Future<Void> stop() {

@@ -21,9 +21,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node over HTTP: pooled keep-alive connections, one POST per forward. Only the JSON-RPC body
- * is sent; no header of the client's (its token, its API key) ever reaches the node.
+ * is sent; no header of the client's (its token, its API key, its PSI) ever reaches the node.
+ * {@link #at} names a private state the way GoQuorum reads it (rpc/security.go {@code extractPSI}:
+ * the {@code Quorum-PSI} header, then the {@code PSI} query parameter): both carry it, so neither
+ * can disagree.
  */
-public final class HttpUpstream implements Upstream {
+public final class HttpUpstream implements Upstream, PsiUpstreams {
+  /** GoQuorum rpc/context.go {@code HttpPrivateStateIdentifierHeader}. */
+  public static final String PSI_HEADER = "Quorum-PSI";
+  /** GoQuorum rpc/context.go {@code QueryPrivateStateIdentifierParamName}. */
+  public static final String PSI_PARAM = "PSI";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpUpstream.class);
   private static final int POOL_SIZE = 64;
 
@@ -34,10 +42,14 @@ public final class HttpUpstream implements Upstream {
   private final long timeoutMs;
   private final java.util.concurrent.atomic.AtomicBoolean failing =
       new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.Optional<String> psi;
+  private final boolean ownsClient;
 
   public HttpUpstream(Vertx vertx, URI url, Duration timeout) {
     this.vertx = vertx;
-    this.url = url.toString();
+    this.psi = java.util.Optional.empty();
+    this.ownsClient = true;
+    this.url = PsiQuery.without(url);
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.timeoutMs = Math.max(1, timeout.toMillis());
     WebClientOptions options =
@@ -46,6 +58,22 @@ public final class HttpUpstream implements Upstream {
             .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE))
             .setUserAgent("scopegate");
     this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+  }
+
+  private HttpUpstream(HttpUpstream base, String psi) {
+    this.vertx = base.vertx;
+    this.client = base.client;
+    this.logName = base.logName;
+    this.timeoutMs = base.timeoutMs;
+    this.psi = java.util.Optional.of(psi);
+    this.ownsClient = false;
+    this.url = PsiQuery.with(base.url, PSI_PARAM, psi);
+  }
+
+  /** The same node and connection pool, every forward naming {@code psi}. */
+  @Override
+  public Upstream at(String psi) {
+    return new HttpUpstream(this, psi);
   }
 
   @Override
@@ -57,8 +85,9 @@ public final class HttpUpstream implements Upstream {
     Promise<List<Answer>> answers = Promise.promise();
     // The request's own timeout is an idle timeout; the timer bounds the whole exchange.
     long timer = vertx.setTimer(timeoutMs, t -> answers.tryFail(timeout()));
-    client
-        .postAbs(url)
+    var request = client.postAbs(url);
+    psi.ifPresent(name -> request.putHeader(PSI_HEADER, name));
+    request
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json")
         .idleTimeout(timeoutMs)
@@ -111,7 +140,9 @@ public final class HttpUpstream implements Upstream {
 
   @Override
   public Future<Void> close() {
-    client.close();
+    if (ownsClient) {
+      client.close();
+    }
     return Future.succeededFuture();
   }
 }

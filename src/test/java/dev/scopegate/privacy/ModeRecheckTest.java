@@ -1,5 +1,7 @@
 package dev.scopegate.privacy;
 
+import java.util.Optional;
+import dev.scopegate.mode.NodeMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scopegate.devnode.DevNode;
@@ -20,15 +22,15 @@ class ModeRecheckTest {
   void theModeIsAskedAgainWhenTheNodesSocketComesBack(Vertx vertx) throws Exception {
     DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
     try (Stack stack = Stack.start(vertx, node, c -> TestConfigs.withUpstreamWs(c, node.wsUrl()))) {
-      assertEquals(NodeMode.SINGLE, stack.proxy().scopegate().privacy().mode());
+      assertEquals(Optional.of(NodeMode.SINGLE), stack.proxy().scopegate().privacy().mode());
       node.subscribed("newHeads", 1).await(10, TimeUnit.SECONDS);
       node.resetRequestCounts();
 
       node.dropWebSockets().await(10, TimeUnit.SECONDS);
 
-      node.received("eth_getQuorumPayload", 1).await(20, TimeUnit.SECONDS);
-      node.received("eth_getContractPrivacyMetadata", 1).await(20, TimeUnit.SECONDS);
-      assertEquals(NodeMode.SINGLE, stack.proxy().scopegate().privacy().mode(), "GoQuorum stays private");
+      // the mode probe (ModeProbe): a one-state GoQuorum answers eth_getPSI with the PSI it was asked
+      node.received("eth_getPSI", 1).await(20, TimeUnit.SECONDS);
+      assertEquals(Optional.of(NodeMode.SINGLE), stack.proxy().scopegate().privacy().mode(), "GoQuorum stays private");
     }
   }
 }

@@ -1,10 +1,11 @@
 package dev.scopegate.realnode;
 
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopegate.privacy.NodeMode;
+import dev.scopegate.mode.NodeMode;
 import dev.scopegate.testing.Wire;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -63,7 +64,7 @@ class AnvilAnswersTest {
 
   @Test
   void publicModeIsDetectedFromTheNodesOwnAnswer() {
-    assertEquals(NodeMode.PUBLIC, stack.proxy().scopegate().privacy().mode());
+    assertEquals(Optional.of(NodeMode.PUBLIC), stack.proxy().scopegate().privacy().mode());
     assertTrue(stack.proxy().scopegate().privacy().index().isEmpty(), "no privacy index in public mode");
   }
 

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -21,7 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * was forwarded.
  */
 public final class ScriptedNode {
-  public record Received(MultiMap headers, String body) {}
+  public record Received(MultiMap headers, String body, String uri) {}
 
   @FunctionalInterface
   public interface Script {
@@ -47,7 +48,7 @@ public final class ScriptedNode {
         .body()
         .onSuccess(
             body -> {
-              received.add(new Received(request.headers(), body.toString()));
+              received.add(new Received(request.headers(), body.toString(), request.uri()));
               try {
                 script.answer(request, body);
               } catch (IOException e) {
@@ -78,11 +79,12 @@ public final class ScriptedNode {
     answer(
         (request, body) -> {
           JsonNode root = Json.MAPPER.readTree(body.getBytes());
+          String psi = Optional.ofNullable(request.getHeader("Quorum-PSI")).orElse("private");
           ArrayNode answers = Json.MAPPER.createArrayNode();
           if (root.isArray()) {
-            root.forEach(call -> echoOne(call, answers));
+            root.forEach(call -> echoOne(call, answers, psi));
           } else {
-            echoOne(root, answers);
+            echoOne(root, answers, psi);
           }
           Buffer out =
               root.isArray()
@@ -92,13 +94,14 @@ public final class ScriptedNode {
         });
   }
 
-  private static void echoOne(JsonNode call, ArrayNode into) {
+  private static void echoOne(JsonNode call, ArrayNode into, String psi) {
     if (call.has("id")) {
       ObjectNode answer = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
       answer.set("id", call.get("id"));
-      // Scopegate asks this at start; "private" is what a node with one private state answers.
-      boolean psi = call.path("method").asText().equals("eth_getPSI");
-      answer.set("result", psi ? Json.MAPPER.getNodeFactory().textNode("private") : call.get("method"));
+      // Scopegate asks this at start; a node with one private state names the PSI it was sent
+      // ("private" when none), GoQuorum core/default_psm.go ResolveForUserContext.
+      boolean getPsi = call.path("method").asText().equals("eth_getPSI");
+      answer.set("result", getPsi ? Json.MAPPER.getNodeFactory().textNode(psi) : call.get("method"));
       into.add(answer);
     }
   }

@@ -4,7 +4,7 @@ import dev.scopegate.auth.Authenticator;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcException;
-import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.mode.CallRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -18,12 +18,12 @@ import java.util.Optional;
 final class HttpRpcHandler implements Handler<RoutingContext> {
   private final Authenticator authenticator;
   private final RequestDecoder decoder;
-  private final Dispatcher dispatcher;
+  private final CallRouter router;
 
-  HttpRpcHandler(Authenticator authenticator, RequestDecoder decoder, Dispatcher dispatcher) {
+  HttpRpcHandler(Authenticator authenticator, RequestDecoder decoder, CallRouter router) {
     this.authenticator = authenticator;
     this.decoder = decoder;
-    this.dispatcher = dispatcher;
+    this.router = router;
   }
 
   @Override
@@ -37,6 +37,7 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
             ClientCertificate.verified(ctx.request()))
         .compose(
             principal -> {
+              CallRouter.Route route = router.route(principal, PsiPick.of(ctx.request()));
               RpcBody body;
               try {
                 body = decoder.decode(bytes(ctx.body().buffer()));
@@ -44,8 +45,8 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
                 HttpReplies.error(ctx, whole);
                 return Future.succeededFuture();
               }
-              return dispatcher
-                  .dispatch(principal, body.calls())
+              return route.dispatcher()
+                  .dispatch(route.principal(), body.calls())
                   .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
                   .<Void>mapEmpty();
             })

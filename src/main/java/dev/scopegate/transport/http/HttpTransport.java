@@ -4,7 +4,7 @@ import dev.scopegate.auth.Authenticator;
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.jsonrpc.RpcError;
-import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.mode.CallRouter;
 import dev.scopegate.transport.ws.WsUpgrade;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +22,7 @@ public final class HttpTransport {
       Vertx vertx,
       Config.Server config,
       Authenticator authenticator,
-      Dispatcher dispatcher,
+      CallRouter calls,
       WsUpgrade ws) {
     Router router = Router.router(vertx);
     if (!config.cors().allowedOrigins().isEmpty()) {
@@ -40,7 +40,7 @@ public final class HttpTransport {
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
         .handler(
             new HttpRpcHandler(
-                authenticator, new RequestDecoder(config.maxBatchSize()), dispatcher));
+                authenticator, new RequestDecoder(config.maxBatchSize()), calls));
     router.errorHandler(
         413,
         ctx ->

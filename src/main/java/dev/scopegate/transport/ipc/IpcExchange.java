@@ -6,6 +6,7 @@ import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.pipeline.Dispatcher;
+import dev.scopegate.upstream.PsiUpstreams;
 import dev.scopegate.transport.ws.ConnectionSubscriptions;
 import dev.scopegate.transport.ws.ConnectionUpstream;
 import dev.scopegate.transport.ws.Outbox;
@@ -29,12 +30,14 @@ final class IpcExchange {
   private final RequestDecoder decoder;
   private final Dispatcher dispatcher;
   private final Optional<WsContext> subscriptions;
+  private final PsiUpstreams psis;
 
   /**
    * {@code subscriptions}: where eth_subscribe over IPC is served from (the shared upstream
    * socket, as for WebSocket clients); without it the node answers them.
    */
-  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher, Optional<WsContext> subscriptions) {
+  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher, Optional<WsContext> subscriptions, PsiUpstreams psis) {
+    this.psis = psis;
     this.decoder = decoder;
     this.dispatcher = dispatcher;
     this.subscriptions = subscriptions;
@@ -68,8 +71,10 @@ final class IpcExchange {
     } catch (RpcException whole) {
       return Future.succeededFuture(Optional.of(IpcLines.error(whole)));
     }
-    return dispatcher
-        .dispatch(OPERATOR, body.calls())
+    Optional<String> psi = IpcPsi.of(body.calls());
+    Dispatcher routed = psi.map(name -> this.dispatcher.via(psis.at(name))).orElse(dispatcher);
+    return routed
+        .dispatch(psi.map(OPERATOR::routedTo).orElse(OPERATOR), body.calls())
         .map(reply -> IpcLines.reply(body.batch(), reply))
         .recover(
             failure -> {

@@ -42,6 +42,17 @@ public final class IpcTransport {
       RequestDecoder decoder,
       Dispatcher dispatcher,
       Optional<WsContext> subscriptions) {
+    return start(vertx, config, decoder, dispatcher, subscriptions, psi -> { throw new IllegalStateException("no PSI routing"); });
+  }
+
+  /** As above; a message whose id names a PSI ({@code "<PSI>/<n>"}) is served from {@code psis.at(PSI)}. */
+  public static Future<IpcTransport> start(
+      Vertx vertx,
+      Config.Ipc config,
+      RequestDecoder decoder,
+      Dispatcher dispatcher,
+      Optional<WsContext> subscriptions,
+      dev.scopegate.upstream.PsiUpstreams psis) {
     Path path = config.path().orElseThrow(() -> new IllegalArgumentException("no ipc.path"));
     Set<PosixFilePermission> mode;
     try {
@@ -49,7 +60,7 @@ public final class IpcTransport {
     } catch (IpcStartException e) {
       return Future.failedFuture(e);
     }
-    IpcExchange exchange = new IpcExchange(decoder, dispatcher, subscriptions);
+    IpcExchange exchange = new IpcExchange(decoder, dispatcher, subscriptions, psis);
     return vertx
         .executeBlocking(() -> {
           ExistingSocket.clear(path);

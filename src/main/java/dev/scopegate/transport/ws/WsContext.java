@@ -24,6 +24,22 @@ public record WsContext(
     Duration holdLimit,
     long maxMessageBytes) {
 
+  /** The same, with the pipeline and node of one connection's route (no PSI). */
+  public WsContext routed(Dispatcher routedDispatcher, Upstream routedNode) {
+    return new WsContext(routedDispatcher, routedNode, subscriptions, decoder, visibility, idleTimeout,
+        clockSkew, holdLimit, maxMessageBytes);
+  }
+
+  /**
+   * Routed to one PSI of a node with multiple private states: its subscriptions go to that PSI's
+   * shared socket ({@code psiSocket}, when subscriptions are served at all) and the node alone
+   * decides which logs they carry.
+   */
+  public WsContext routedToPsi(Dispatcher routedDispatcher, Upstream routedNode, SharedWsUpstream psiSocket) {
+    return new WsContext(routedDispatcher, routedNode, subscriptions.map(s -> psiSocket), decoder,
+        LogVisibility.NODE_ISOLATES, idleTimeout, clockSkew, holdLimit, maxMessageBytes);
+  }
+
   /** Bytes a client may leave unread before it is closed as too slow. */
   static final int QUEUE_BYTES = 4 * 1024 * 1024;
 

@@ -1,7 +1,11 @@
 package dev.scopegate.transport.ws;
 
 import dev.scopegate.auth.Authenticator;
+import dev.scopegate.auth.Principal;
 import dev.scopegate.config.Config;
+import dev.scopegate.mode.CallRouter;
+import dev.scopegate.upstream.ws.PsiSockets;
+import dev.scopegate.transport.http.PsiPick;
 import dev.scopegate.jsonrpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,8 +27,19 @@ public final class WsUpgrade {
   private final boolean queryToken;
   private final Set<WsConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  public WsUpgrade(Vertx vertx, Authenticator authenticator, WsContext context, Config.Ws config) {
+  private final CallRouter router;
+  private final Optional<PsiSockets> psiSockets;
+
+  /**
+   * @param router each connection's route, decided once at the upgrade from its {@code Quorum-PSI}
+   *     header or {@code PSI} query parameter (GoQuorum reads the PSI of a WebSocket connection
+   *     from its upgrade request, rpc/websocket.go)
+   */
+  public WsUpgrade(Vertx vertx, Authenticator authenticator, WsContext context, Config.Ws config,
+      CallRouter router, Optional<PsiSockets> psiSockets) {
+    this.psiSockets = psiSockets;
     this.vertx = vertx;
+    this.router = router;
     this.authenticator = authenticator;
     this.context = context;
     this.limits = new WsLimits(config.maxConnections(), config.maxConnectionsPerTenant());
@@ -42,16 +57,33 @@ public final class WsUpgrade {
         .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")),
             Optional.ofNullable(request.getHeader("X-Tenant-ID")),
             dev.scopegate.transport.http.ClientCertificate.verified(request))
-        .compose(principal -> {
+        .compose(authenticated -> {
+          CallRouter.Route route = router.route(authenticated, PsiPick.of(request));
+          Principal principal = route.principal();
           limits.admit(principal);
+          Optional<PsiSockets.Lease> lease;
+          try {
+            lease = principal.psi().flatMap(psi -> psiSockets.map(sockets -> sockets.lease(psi)));
+          } catch (RuntimeException stopping) {
+            limits.release(principal);
+            throw stopping;
+          }
+          WsContext routed = lease
+              .map(held -> context.routedToPsi(route.dispatcher(), route.node(), held.socket()))
+              .orElseGet(() -> context.routed(route.dispatcher(), route.node()));
+          Runnable releaseLease = () -> lease.ifPresent(PsiSockets.Lease::release);
           return request.toWebSocket()
-              .onFailure(e -> limits.release(principal))
+              .onFailure(e -> {
+                limits.release(principal);
+                releaseLease.run();
+              })
               .map(socket -> {
-                WsConnection connection = new WsConnection(vertx, socket, principal, context);
+                WsConnection connection = new WsConnection(vertx, socket, principal, routed);
                 open.add(connection);
                 connection.start(() -> {
                   open.remove(connection);
                   limits.release(principal);
+                  releaseLease.run();
                 });
                 return null;
               });

@@ -46,6 +46,12 @@ final class NodeSocket {
   private boolean closed;
 
   NodeSocket(Vertx vertx, URI url, Duration connectTimeout, Reconnect reconnect, Events events) {
+    this(vertx, url, java.util.Map.of(), connectTimeout, reconnect, events);
+  }
+
+  /** {@code headers}: sent with the upgrade request (a PSI, as GoQuorum reads it there). */
+  NodeSocket(Vertx vertx, URI url, java.util.Map<String, String> headers, Duration connectTimeout,
+      Reconnect reconnect, Events events) {
     this.vertx = vertx;
     this.events = events;
     this.backoff = new Backoff(reconnect);
@@ -60,6 +66,7 @@ final class NodeSocket {
     // geth's default --wsorigins refuses an Origin other than its own host: send none.
     this.target =
         new WebSocketConnectOptions().setAbsoluteURI(url.toString()).setAllowOriginHeader(false);
+    headers.forEach(target::addHeader);
   }
 
   /** The open socket; connecting now if never tried. Fails fast while waiting to retry. */

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,10 @@ public final class SharedWsUpstream implements Upstream {
   private final Topics topics;
   private final Resumption resumption;
 
-  private SharedWsUpstream(Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect) {
+  private SharedWsUpstream(Vertx vertx, URI wsUrl, Map<String, String> headers, Duration callTimeout,
+      Reconnect reconnect) {
     this.home = new Home(vertx.getOrCreateContext());
-    this.socket = new NodeSocket(vertx, wsUrl, callTimeout, reconnect, new SocketEvents());
+    this.socket = new NodeSocket(vertx, wsUrl, headers, callTimeout, reconnect, new SocketEvents());
     this.calls = new Calls(vertx, socket, Math.max(1, callTimeout.toMillis()));
     Subscriber subscriber = new Subscriber(calls);
     this.topics = new Topics(subscriber, this::cancel);
@@ -49,7 +51,13 @@ public final class SharedWsUpstream implements Upstream {
 
   public static SharedWsUpstream create(
       Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect) {
-    return new SharedWsUpstream(vertx, wsUrl, callTimeout, reconnect);
+    return new SharedWsUpstream(vertx, wsUrl, Map.of(), callTimeout, reconnect);
+  }
+
+  /** As above, sending {@code headers} with every upgrade request. */
+  public static SharedWsUpstream create(
+      Vertx vertx, URI wsUrl, Map<String, String> headers, Duration callTimeout, Reconnect reconnect) {
+    return new SharedWsUpstream(vertx, wsUrl, headers, callTimeout, reconnect);
   }
 
   /**
