@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class NodeModes {
   private static final Logger LOG = LoggerFactory.getLogger(NodeModes.class);
   private static final Duration RETRY = Duration.ofSeconds(2);
+  private static final Duration RETRY_MAX = Duration.ofSeconds(60);
 
   private final Vertx vertx;
   private final ModeProbe probe;
@@ -25,6 +26,7 @@ public final class NodeModes {
   private volatile Optional<NodeMode> mode = Optional.empty();
   private volatile boolean stopped;
   private volatile long timer = -1;
+  private volatile Duration delay;
 
   private NodeModes(Vertx vertx, ModeProbe probe, Optional<NodeMode> pinned) {
     this.vertx = vertx;
@@ -57,7 +59,7 @@ public final class NodeModes {
   /** The startup line's words. */
   public String describe() {
     return mode.map(m -> m.description() + (pinned.isPresent() ? " (pinned, confirmed)" : " (detected)"))
-        .orElse("mode not known yet (the node did not tell; asking every " + RETRY.toSeconds() + "s)");
+        .orElse("mode not known yet (the node did not tell; asking again with backoff)");
   }
 
   private Future<Void> ask() {
@@ -113,12 +115,23 @@ public final class NodeModes {
     known.tryComplete(found);
   }
 
+  /**
+   * Asks again with a doubling delay up to {@link #RETRY_MAX}; said once at WARN, with what to
+   * check, then quietly: a node that is simply not up yet must not fill the log.
+   */
   private void retryLater(String why) {
     if (stopped) {
       return;
     }
-    LOG.warn("cannot tell the node's mode yet ({}); tenants are refused until it can be told", why);
-    timer = vertx.setTimer(RETRY.toMillis(), t -> ask().onFailure(mismatch -> LOG.error("{}; tenants stay refused", mismatch.getMessage())));
+    if (delay == null) {
+      delay = RETRY;
+      LOG.warn("cannot tell the node's mode yet ({}); tenants are refused until it can be told. Check that"
+          + " upstream.http points at the node; asking again with backoff up to every {}s", why, RETRY_MAX.toSeconds());
+    } else {
+      LOG.debug("node mode still unknown: {}", why);
+      delay = delay.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay.multipliedBy(2);
+    }
+    timer = vertx.setTimer(delay.toMillis(), t -> ask().onFailure(mismatch -> LOG.error("{}; tenants stay refused", mismatch.getMessage())));
   }
 
   public void stop() {
