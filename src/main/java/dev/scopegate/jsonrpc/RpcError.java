@@ -28,6 +28,11 @@ public enum RpcError {
   NOTIFICATIONS_UNSUPPORTED(-32000, "notifications not supported", 200),
   SUBSCRIPTION_NOT_FOUND(-32000, "subscription not found", 200),
   TOO_MANY_CONNECTIONS(-32005, "too many connections", 503),
+  SERVER_BUSY(-32005, "server busy; retry", 503),
+  REQUEST_TIMEOUT(-32600, "request timed out", 408),
+  SUBSCRIPTION_LIMIT(-32005, "subscription limit exceeded", 200),
+  LOGS_FILTER_TOO_LARGE(-32602, "logs filter too large", 200),
+  CALL_TOO_LARGE_FOR_SHARED_SOCKET(-32005, "call too large for the shared node socket", 200),
   ORIGIN_NOT_ALLOWED(-32001, "origin not allowed", 403),
 
   UPSTREAM_UNREACHABLE(-32010, "upstream node unreachable", 502),
