@@ -14,6 +14,7 @@ import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
+import dev.scopegate.transport.ws.SubscriptionQuota;
 import dev.scopegate.transport.ws.WsContext;
 import dev.scopegate.transport.ws.WsUpgrade;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
@@ -131,7 +132,8 @@ public final class Scopegate {
         config.server().ws().idleTimeout(),
         config.auth().jwt().clockSkew(),
         config.privacy().index().maxWait().multipliedBy(5),
-        config.server().ws().maxMessageBytes());
+        config.server().ws().maxMessageBytes(),
+        new SubscriptionQuota(config.server().ws().subscriptions()));
   }
 
   /** What the listeners serve: each transport's pipeline, observed under its own name. */

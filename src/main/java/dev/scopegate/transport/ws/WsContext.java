@@ -22,7 +22,8 @@ public record WsContext(
     Duration idleTimeout,
     Duration clockSkew,
     Duration holdLimit,
-    long maxMessageBytes) {
+    long maxMessageBytes,
+    SubscriptionQuota quota) {
 
   /** Bytes a client may leave unread before it is closed as too slow. */
   static final int QUEUE_BYTES = 4 * 1024 * 1024;
@@ -36,9 +37,10 @@ public record WsContext(
       Duration idleTimeout,
       Duration clockSkew,
       Duration holdLimit,
-      long maxMessageBytes) {
+      long maxMessageBytes,
+      SubscriptionQuota quota) {
     return new WsContext(
         dispatcher, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout,
-        clockSkew, holdLimit, maxMessageBytes);
+        clockSkew, holdLimit, maxMessageBytes, quota);
   }
 }
