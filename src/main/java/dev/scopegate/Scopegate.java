@@ -75,7 +75,8 @@ public final class Scopegate {
     Upstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
-        .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
+        .map(ws -> SharedWsUpstream.create(
+            vertx, ws, config.upstream().timeout(), config.upstream().wsMaxCallBytes()));
     Metrics metrics = new Metrics();
     return PrivacyService.start(vertx, config, upstream, shared, reindex)
         .compose(privacy -> {

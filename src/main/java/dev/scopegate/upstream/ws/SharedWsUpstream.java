@@ -34,10 +34,11 @@ public final class SharedWsUpstream implements Upstream {
   private final Topics topics;
   private final Resumption resumption;
 
-  private SharedWsUpstream(Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect) {
+  private SharedWsUpstream(
+      Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect, long maxCallBytes) {
     this.home = new Home(vertx.getOrCreateContext());
     this.socket = new NodeSocket(vertx, wsUrl, callTimeout, reconnect, new SocketEvents());
-    this.calls = new Calls(vertx, socket, Math.max(1, callTimeout.toMillis()));
+    this.calls = new Calls(vertx, socket, Math.max(1, callTimeout.toMillis()), maxCallBytes);
     Subscriber subscriber = new Subscriber(calls);
     this.topics = new Topics(subscriber, this::cancel);
     this.resumption = new Resumption(vertx, topics, subscriber, reconnect.giveUpAfter());
@@ -47,9 +48,16 @@ public final class SharedWsUpstream implements Upstream {
     return create(vertx, wsUrl, callTimeout, Reconnect.DEFAULT);
   }
 
+  /** {@code maxCallBytes}: the largest message written on the socket (upstream.wsMaxCallBytes). */
+  public static SharedWsUpstream create(
+      Vertx vertx, URI wsUrl, Duration callTimeout, long maxCallBytes) {
+    return new SharedWsUpstream(vertx, wsUrl, callTimeout, Reconnect.DEFAULT, maxCallBytes);
+  }
+
   public static SharedWsUpstream create(
       Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect) {
-    return new SharedWsUpstream(vertx, wsUrl, callTimeout, reconnect);
+    return new SharedWsUpstream(vertx, wsUrl, callTimeout, reconnect,
+        dev.scopegate.config.Config.Upstream.DEFAULT_WS_MAX_CALL_BYTES);
   }
 
   /**
