@@ -1,5 +1,6 @@
 package dev.scopegate.pipeline;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcCall;
 import dev.scopegate.jsonrpc.RpcError;
@@ -60,12 +61,17 @@ public final class Dispatcher {
         .map(slots -> reply(principal, calls, slots, start));
   }
 
-  /** Each call's answer in its slot (null for a notification), and the HTTP status that fits. */
-  private record Slots(RpcResponse[] answers, int httpStatus) {}
+  /**
+   * Each call's answer in its slot (null for a notification), the HTTP status that fits, and
+   * for metrics the refusals of notifications (which are never answered but must be counted as
+   * what they were).
+   */
+  private record Slots(RpcResponse[] answers, int httpStatus, RpcResponse[] refusedNotifications) {}
 
   private Future<Slots> forward(
       Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
+    RpcResponse[] refused = new RpcResponse[calls.size()];
     List<RpcRequest> outgoing = new ArrayList<>();
     List<Integer> answered = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -74,7 +80,8 @@ public final class Dispatcher {
       int slot = i;
       if (decision.failed()) {
         RpcException refusal = rpcError(decision.cause());
-        call.id().ifPresent(id -> slots[slot] = RpcResponse.error(id, refusal));
+        call.id().ifPresentOrElse(id -> slots[slot] = RpcResponse.error(id, refusal),
+            () -> refused[slot] = RpcResponse.error(NullNode.getInstance(), refusal));
       } else if (decision.result() instanceof Decision.Respond local) {
         call.id().ifPresent(id -> slots[slot] = RpcResponse.result(id, local.result()));
       } else {
@@ -95,7 +102,7 @@ public final class Dispatcher {
                 int slot = answered.get(k);
                 slots[slot] = toResponse(calls.get(slot), filtered.get(k));
               }
-              return new Slots(slots, 200);
+              return new Slots(slots, 200, refused);
             })
         .recover(
             failure -> {
@@ -103,7 +110,7 @@ public final class Dispatcher {
               for (int slot : answered) {
                 slots[slot] = RpcResponse.error(calls.get(slot).id().orElseThrow(), error);
               }
-              return Future.succeededFuture(new Slots(slots, error.error().httpStatus()));
+              return Future.succeededFuture(new Slots(slots, error.error().httpStatus(), refused));
             });
   }
 
@@ -131,7 +138,13 @@ public final class Dispatcher {
 
   private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start) {
     try {
-      observer.dispatched(principal, calls, Arrays.asList(slots.answers()), System.nanoTime() - start);
+      RpcResponse[] observed = slots.answers().clone();
+      for (int i = 0; i < observed.length; i++) {
+        if (observed[i] == null) {
+          observed[i] = slots.refusedNotifications()[i];
+        }
+      }
+      observer.dispatched(principal, calls, Arrays.asList(observed), System.nanoTime() - start);
     } catch (RuntimeException e) {
       LOG.warn("a call observer failed: {}", e.toString());
     }
