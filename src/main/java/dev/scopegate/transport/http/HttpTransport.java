@@ -26,6 +26,7 @@ public final class HttpTransport {
     Router router = Router.router(vertx);
     ConnectionGuard guard = new ConnectionGuard(vertx, config.connections());
     router.route().handler(guard);
+    router.route().handler(new CanonicalPath());
     if (!config.cors().allowedOrigins().isEmpty()) {
       router.route("/").handler(new Cors(new HashSet<>(config.cors().allowedOrigins())));
     }

@@ -198,6 +198,20 @@ class ListenerBoundsTest {
     assertEquals(200, upgraded.statusCode());
   }
 
+  @Test
+  void onlyTheCanonicalPathIsServed(Vertx vertx) throws Exception {
+    start(vertx, Config.Connections.DEFAULTS);
+    for (String path : List.of("//", "/./", "/%2e/", "/%2E", "/a/..", "/%2F")) {
+      try (RawHttp c = RawHttp.connect(url())) {
+        c.send(RawHttp.post(CALL.length(), "X-API-Key: " + TestConfigs.API_KEY)
+            .replaceFirst("POST / ", "POST " + path + " ") + CALL);
+        String answer = c.readAnswer();
+        assertTrue(answer.startsWith("HTTP/1.1 404"), path + ": " + answer);
+      }
+    }
+    tenantIsServed();
+  }
+
   private static long usedHeapAfterGc() {
     var memory = ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < 3; i++) {
