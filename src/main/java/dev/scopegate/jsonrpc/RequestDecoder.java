@@ -29,7 +29,8 @@ public final class RequestDecoder {
       root = Json.read(body);
       duplicates = DuplicateKeys.scan(body);
       idTexts = NumericIds.scan(body);
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException e) {
+      // Jackson reports a number it cannot hold (1e2111…) as NumberFormatException (fuzz-found)
       throw RpcError.PARSE_ERROR.exception();
     }
     if (root == null || root.isMissingNode()) {
