@@ -23,6 +23,7 @@ import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.transport.http.TlsReloader;
+import dev.scopegate.transport.ws.SubscriptionQuota;
 import dev.scopegate.transport.ws.WsContext;
 import dev.scopegate.transport.ws.WsUpgrade;
 import dev.scopegate.upstream.ws.PsiSockets;
@@ -103,7 +104,8 @@ public final class Scopegate {
     HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
-        .map(ws -> SharedWsUpstream.create(vertx, ws, config.upstream().timeout()));
+        .map(ws -> SharedWsUpstream.create(
+            vertx, ws, config.upstream().timeout(), config.upstream().wsMaxCallBytes()));
     Optional<PsiSockets> psiSockets = config.upstream().ws()
         .map(ws -> new PsiSockets(vertx, ws, config.upstream().timeout()));
     Metrics metrics = new Metrics();
@@ -185,7 +187,8 @@ public final class Scopegate {
         config.server().ws().idleTimeout(),
         config.auth().jwt().clockSkew(),
         config.privacy().index().maxWait().multipliedBy(5),
-        config.server().ws().maxMessageBytes());
+        config.server().ws().maxMessageBytes(),
+        new SubscriptionQuota(config.server().ws().subscriptions()));
   }
 
   /** What the listeners serve: each transport's pipeline, observed under its own name. */

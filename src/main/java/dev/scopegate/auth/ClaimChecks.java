@@ -47,6 +47,15 @@ final class ClaimChecks {
         throw JwtToken.refused("not valid before " + notBefore);
       }
     }
+    JsonNode iat = claims.path("iat");
+    if (!iat.isMissingNode()) {
+      // RFC 7519 leaves iat advisory; a token issued in the future is a forged or mis-clocked
+      // issuer either way, so it is refused like a future nbf (the reference says the skew applies)
+      Instant issued = numericDate(iat).orElseThrow(() -> JwtToken.refused("iat not a number"));
+      if (issued.minus(skew).isAfter(now)) {
+        throw JwtToken.refused("issued in the future at " + issued);
+      }
+    }
     String iss = claims.path("iss").textValue();
     if (!issuers.isEmpty() && (iss == null || !issuers.contains(iss))) {
       throw JwtToken.refused("iss is not one of the configured issuers");

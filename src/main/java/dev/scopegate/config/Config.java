@@ -19,10 +19,23 @@ public record Config(
   /** {@code upstream.*}: the node and its privacy manager. */
   public record Upstream(
       URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
-      Optional<dev.scopegate.mode.NodeMode> mode) {
+      Optional<dev.scopegate.mode.NodeMode> mode, long wsMaxCallBytes) {
+    /** Default for {@code upstream.wsMaxCallBytes}: 1 MiB, far below geth's 15 MiB frame limit. */
+    public static final long DEFAULT_WS_MAX_CALL_BYTES = 1L << 20;
+
     /** {@code upstream.mode: auto}. */
     public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout) {
-      this(http, ws, privacyManager, timeout, Optional.empty());
+      this(http, ws, privacyManager, timeout, Optional.empty(), DEFAULT_WS_MAX_CALL_BYTES);
+    }
+
+    public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
+        Optional<dev.scopegate.mode.NodeMode> mode) {
+      this(http, ws, privacyManager, timeout, mode, DEFAULT_WS_MAX_CALL_BYTES);
+    }
+
+    public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
+        long wsMaxCallBytes) {
+      this(http, ws, privacyManager, timeout, Optional.empty(), wsMaxCallBytes);
     }
   }
 
@@ -35,11 +48,26 @@ public record Config(
       String filterIdSecret,
       Cors cors,
       Ws ws,
-      Tls tls) {
+      Tls tls,
+      Connections connections) {
 
     public Server(String host, int port, long maxBodyBytes, int maxBatchSize,
         String filterIdSecret, Cors cors, Ws ws) {
-      this(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, Tls.OFF);
+      this(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, Tls.OFF, Connections.DEFAULTS);
+    }
+
+    public Server(String host, int port, long maxBodyBytes, int maxBatchSize,
+        String filterIdSecret, Cors cors, Ws ws, Tls tls) {
+      this(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, tls, Connections.DEFAULTS);
+    }
+
+    public Server(String host, int port, long maxBodyBytes, int maxBatchSize,
+        String filterIdSecret, Cors cors, Ws ws, Connections connections) {
+      this(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, Tls.OFF, connections);
+    }
+
+    public Server withConnections(Connections c) {
+      return new Server(host, port, maxBodyBytes, maxBatchSize, filterIdSecret, cors, ws, tls, c);
     }
   }
 
@@ -52,6 +80,17 @@ public record Config(
     }
   }
 
+  /**
+   * {@code server.*} bounds of the listener as a whole, before anyone is authenticated: open
+   * connections, request bodies being read at once, and how long a connection may sit idle or
+   * take to send one request.
+   */
+  public record Connections(
+      int maxConnections, long maxBodyBytesInFlight, Duration idleTimeout, Duration requestTimeout) {
+    public static final Connections DEFAULTS =
+        new Connections(20_000, 64L << 20, Duration.ofSeconds(60), Duration.ofSeconds(30));
+  }
+
   /** {@code server.cors.*}. */
   public record Cors(List<String> allowedOrigins) {}
 
@@ -62,7 +101,25 @@ public record Config(
       long maxMessageBytes,
       int maxConnections,
       int maxConnectionsPerTenant,
-      Duration idleTimeout) {}
+      Duration idleTimeout,
+      Subscriptions subscriptions) {
+    /** With the default subscription bounds. */
+    public Ws(boolean queryToken, List<String> allowedOrigins, long maxMessageBytes,
+        int maxConnections, int maxConnectionsPerTenant, Duration idleTimeout) {
+      this(queryToken, allowedOrigins, maxMessageBytes, maxConnections, maxConnectionsPerTenant,
+          idleTimeout, Subscriptions.DEFAULTS);
+    }
+
+    public Ws withSubscriptions(Subscriptions s) {
+      return new Ws(queryToken, allowedOrigins, maxMessageBytes, maxConnections,
+          maxConnectionsPerTenant, idleTimeout, s);
+    }
+  }
+
+  /** {@code server.ws.*} bounds of subscriptions (WebSocket and IPC). */
+  public record Subscriptions(int perConnection, int perTenant, int maxLogsFilterTerms) {
+    public static final Subscriptions DEFAULTS = new Subscriptions(1000, 10_000, 1000);
+  }
 
   /** {@code ipc.*}; an empty path means no IPC endpoint. */
   public record Ipc(Optional<Path> path, String mode, long maxMessageBytes) {}

@@ -9,7 +9,8 @@ final class ConfigAssembler {
   static Config assemble(Settings s) {
     return new Config(
         new Config.Upstream(s.get(UPSTREAM_HTTP), s.get(UPSTREAM_WS),
-            s.get(UPSTREAM_PRIVACY_MANAGER), s.get(UPSTREAM_TIMEOUT), s.get(UPSTREAM_MODE)),
+            s.get(UPSTREAM_PRIVACY_MANAGER), s.get(UPSTREAM_TIMEOUT), s.get(UPSTREAM_MODE),
+            s.get(UPSTREAM_WS_MAX_CALL_BYTES)),
         server(s),
         new Config.Ipc(s.get(IPC_PATH), s.get(IPC_MODE), s.get(IPC_MAX_MESSAGE_BYTES)),
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),
@@ -35,9 +36,18 @@ final class ConfigAssembler {
             s.get(SERVER_WS_MAX_MESSAGE_BYTES),
             s.get(SERVER_WS_MAX_CONNECTIONS),
             s.get(SERVER_WS_MAX_CONNECTIONS_PER_TENANT),
-            s.get(SERVER_WS_IDLE_TIMEOUT)),
+            s.get(SERVER_WS_IDLE_TIMEOUT),
+            new Config.Subscriptions(
+                s.get(SERVER_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION),
+                s.get(SERVER_WS_MAX_SUBSCRIPTIONS_PER_TENANT),
+                s.get(SERVER_WS_MAX_LOGS_FILTER_TERMS))),
         new Config.Tls(s.get(SERVER_TLS_CERT_FILE), s.get(SERVER_TLS_KEY_FILE),
-            s.get(SERVER_TLS_CLIENT_CA_FILE)));
+            s.get(SERVER_TLS_CLIENT_CA_FILE)),
+        new Config.Connections(
+            s.get(SERVER_MAX_CONNECTIONS),
+            s.get(SERVER_MAX_BODY_BYTES_IN_FLIGHT),
+            s.get(SERVER_IDLE_TIMEOUT),
+            s.get(SERVER_REQUEST_TIMEOUT)));
   }
 
   private static Config.Introspection introspection(Settings s) {

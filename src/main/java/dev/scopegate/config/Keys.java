@@ -33,6 +33,10 @@ final class Keys {
   static final Key<Optional<dev.scopegate.mode.NodeMode>> UPSTREAM_MODE = key("upstream.mode", NODE_MODE, "auto",
       "`auto`, `single`, `mps` or `public`: the node's kind; `auto` detects it at start, any other"
           + " value pins it and a node answering otherwise stops startup.");
+  static final Key<Long> UPSTREAM_WS_MAX_CALL_BYTES = key("upstream.wsMaxCallBytes", atLeast(1024),
+      "1048576", "Largest client call (or batch) put on the node WebSocket that all tenants share;"
+          + " a larger one is refused, so no client can exceed the node's frame limit"
+          + " (geth and GoQuorum: 15 MiB) and drop everyone's subscriptions.");
 
   static final Key<String> SERVER_HOST = key("server.host", HOST, "127.0.0.1",
       "Address the HTTP and WebSocket listener binds to.");
@@ -43,6 +47,19 @@ final class Keys {
   static final Key<Integer> SERVER_MAX_BATCH_SIZE = key("server.maxBatchSize",
       integer(1, Integer.MAX_VALUE), "100",
       "Most calls in one JSON-RPC batch; a larger batch fails with `batch too large`.");
+  static final Key<Integer> SERVER_MAX_CONNECTIONS = key("server.maxConnections",
+      integer(1, Integer.MAX_VALUE), "20000",
+      "Most connections open at once on the HTTP/WebSocket port, authenticated or not;"
+          + " one more is answered 503 `too many connections` and closed.");
+  static final Key<Long> SERVER_MAX_BODY_BYTES_IN_FLIGHT = key("server.maxBodyBytesInFlight",
+      atLeast(1), "67108864",
+      "Request body bytes all authenticated HTTP requests may hold at once while being read"
+          + " and served; a request that would exceed it is answered 503 `server busy; retry`.");
+  static final Key<Duration> SERVER_IDLE_TIMEOUT = key("server.idleTimeout", Durations.TYPE, "60s",
+      "An HTTP connection that has not started its next request (headers complete) this long"
+          + " after the last answer is closed.");
+  static final Key<Duration> SERVER_REQUEST_TIMEOUT = key("server.requestTimeout", Durations.TYPE,
+      "30s", "How long a client may take to send one request's body; slower is answered 408 and closed.");
   static final Key<String> SERVER_FILTER_ID_SECRET = key("server.filterIdSecret", STRING, "",
       "Secret that filter ids are derived with; give replicas the same one."
           + " Empty: generated per process.");
@@ -62,6 +79,16 @@ final class Keys {
       "Most WebSocket connections one tenant (or the operators) may hold open at once.");
   static final Key<Duration> SERVER_WS_IDLE_TIMEOUT = key("server.ws.idleTimeout", Durations.TYPE,
       "60s", "A WebSocket connection without traffic for this long is closed.");
+  static final Key<Integer> SERVER_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION = key(
+      "server.ws.maxSubscriptionsPerConnection", integer(1, Integer.MAX_VALUE), "1000",
+      "Most subscriptions one WebSocket or IPC connection may hold; one more is refused"
+          + " `-32005 subscription limit exceeded`.");
+  static final Key<Integer> SERVER_WS_MAX_SUBSCRIPTIONS_PER_TENANT = key(
+      "server.ws.maxSubscriptionsPerTenant", integer(1, Integer.MAX_VALUE), "10000",
+      "Most subscriptions one tenant may hold over all its connections; operators are not counted.");
+  static final Key<Integer> SERVER_WS_MAX_LOGS_FILTER_TERMS = key(
+      "server.ws.maxLogsFilterTerms", integer(1, Integer.MAX_VALUE), "1000",
+      "Most addresses plus topic alternatives in one `logs` subscription filter.");
 
   static final Key<Optional<Path>> SERVER_TLS_CERT_FILE = key("server.tls.certFile",
       new Optionally<>(PATH), "", "PEM certificate chain of the client-facing server (HTTPS, WSS);"

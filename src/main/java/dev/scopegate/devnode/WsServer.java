@@ -50,14 +50,18 @@ final class WsServer {
     this.requests = requests;
   }
 
+  // go-ethereum rpc/websocket.go (GoQuorum keeps it): wsMessageSizeLimit = 15 MiB, set by
+  // newWebsocketCodec with conn.SetReadLimit; a larger message closes the connection (1009)
+  static final int READ_LIMIT = 15 * 1024 * 1024;
+
   static Future<WsServer> start(
       Vertx vertx, String host, Calls table, Subscriptions hub, RequestCounter requests) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
             .setPort(0)
-            .setMaxWebSocketMessageSize(HttpFrontend.MAX_BODY)
-            .setMaxWebSocketFrameSize(HttpFrontend.MAX_BODY);
+            .setMaxWebSocketMessageSize(READ_LIMIT)
+            .setMaxWebSocketFrameSize(READ_LIMIT);
     WsServer ws = new WsServer(vertx, options, table, hub, requests);
     return ws.server
         .webSocketHandshakeHandler(ws::handshake)

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,17 +24,20 @@ public final class RequestDecoder {
   public RpcBody decode(byte[] body) {
     JsonNode root;
     BitSet duplicates;
+    Map<Integer, String> idTexts;
     try {
       root = Json.read(body);
       duplicates = DuplicateKeys.scan(body);
-    } catch (IOException e) {
+      idTexts = NumericIds.scan(body);
+    } catch (IOException | NumberFormatException e) {
+      // Jackson reports a number it cannot hold (1e2111…) as NumberFormatException (fuzz-found)
       throw RpcError.PARSE_ERROR.exception();
     }
     if (root == null || root.isMissingNode()) {
       throw RpcError.PARSE_ERROR.exception();
     }
     if (root.isObject()) {
-      return new RpcBody(false, List.of(call(root, duplicates.get(0))));
+      return new RpcBody(false, List.of(exactId(call(root, duplicates.get(0)), idTexts.get(0))));
     }
     if (!root.isArray()) {
       throw RpcError.INVALID_REQUEST.exception();
@@ -46,9 +50,24 @@ public final class RequestDecoder {
     }
     List<RpcCall> calls = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      calls.add(call(root.get(i), duplicates.get(i)));
+      calls.add(exactId(call(root.get(i), duplicates.get(i)), idTexts.get(i)));
     }
     return new RpcBody(true, calls);
+  }
+
+  /** The call with its numeric id replaced by one that writes the id's text as sent. */
+  private static RpcCall exactId(RpcCall call, String text) {
+    if (text == null) {
+      return call;
+    }
+    Optional<JsonNode> id = Optional.of(RawNumber.of(text));
+    if (call instanceof RpcRequest r && r.id().isPresent()) {
+      return new RpcRequest(id, r.method(), r.params());
+    }
+    if (call instanceof RpcCall.Invalid i && i.id().filter(JsonNode::isNumber).isPresent()) {
+      return new RpcCall.Invalid(id, i.error());
+    }
+    return call;
   }
 
   /** Validates one element; see the README's wire rules. */

@@ -1,5 +1,6 @@
 package dev.scopegate.pipeline;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcCall;
 import dev.scopegate.jsonrpc.RpcError;
@@ -63,14 +64,17 @@ public final class Dispatcher {
 
   /**
    * Each call's answer in its slot (null for a notification), Scopegate's refusal of it if any,
-   * the HTTP status that fits, and how long the node took (-1: nothing forwarded).
+   * the HTTP status that fits, how long the node took (-1: nothing forwarded), and for metrics
+   * the refusals of notifications (which are never answered but must be counted as what they were).
    */
-  private record Slots(RpcResponse[] answers, RpcError[] refusals, int httpStatus, long upstreamNanos) {}
+  private record Slots(RpcResponse[] answers, RpcError[] refusals, int httpStatus, long upstreamNanos,
+      RpcResponse[] refusedNotifications) {}
 
   private Future<Slots> forward(
       Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
     RpcError[] refusals = new RpcError[calls.size()];
+    RpcResponse[] refused = new RpcResponse[calls.size()];
     List<RpcRequest> outgoing = new ArrayList<>();
     List<Integer> answered = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -80,7 +84,8 @@ public final class Dispatcher {
       if (decision.failed()) {
         RpcException refusal = rpcError(decision.cause());
         refusals[slot] = refusal.error();
-        call.id().ifPresent(id -> slots[slot] = RpcResponse.error(id, refusal));
+        call.id().ifPresentOrElse(id -> slots[slot] = RpcResponse.error(id, refusal),
+            () -> refused[slot] = RpcResponse.error(NullNode.getInstance(), refusal));
       } else if (decision.result() instanceof Decision.Respond local) {
         call.id().ifPresent(id -> slots[slot] = RpcResponse.result(id, local.result()));
       } else {
@@ -108,7 +113,7 @@ public final class Dispatcher {
                       ? known.error() : RpcError.INTERNAL_ERROR;
                 }
               }
-              return new Slots(slots, refusals, 200, upstreamNanos[0]);
+              return new Slots(slots, refusals, 200, upstreamNanos[0], refused);
             })
         .recover(
             failure -> {
@@ -117,7 +122,7 @@ public final class Dispatcher {
                 slots[slot] = RpcResponse.error(calls.get(slot).id().orElseThrow(), error);
               }
               return Future.succeededFuture(
-                  new Slots(slots, refusals, error.error().httpStatus(), upstreamNanos[0]));
+                  new Slots(slots, refusals, error.error().httpStatus(), upstreamNanos[0], refused));
             });
   }
 
@@ -145,7 +150,13 @@ public final class Dispatcher {
 
   private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start) {
     try {
-      observer.dispatched(new CallObserver.Dispatch(principal, calls, Arrays.asList(slots.answers()),
+      RpcResponse[] observed = slots.answers().clone();
+      for (int i = 0; i < observed.length; i++) {
+        if (observed[i] == null) {
+          observed[i] = slots.refusedNotifications()[i];
+        }
+      }
+      observer.dispatched(new CallObserver.Dispatch(principal, calls, Arrays.asList(observed),
           Arrays.stream(slots.refusals()).map(Optional::ofNullable).toList(),
           System.nanoTime() - start, slots.upstreamNanos()));
     } catch (RuntimeException e) {

@@ -76,6 +76,9 @@ class TokenWireTest {
             t -> valid().hmac("HS256", TestTokens.pem(RSA.getPublic()).getBytes()), "invalid access token"),
         row("expired", t -> valid().claim("exp", now.minusSeconds(120).getEpochSecond()).sign("RS256", RSA.getPrivate()), "token expired"),
         row("not yet valid", t -> valid().claim("nbf", now.plusSeconds(600).getEpochSecond()).sign("RS256", RSA.getPrivate()), "invalid access token"),
+        row("iat 6000 s in the future", t -> valid().claim("iat", now.plusSeconds(6000).getEpochSecond()).sign("RS256", RSA.getPrivate()), "invalid access token"),
+        row("iat beyond the 30 s skew", t -> valid().claim("iat", now.plusSeconds(90).getEpochSecond()).sign("RS256", RSA.getPrivate()), "invalid access token"),
+        row("iat a string", t -> valid().claim("iat", String.valueOf(now.getEpochSecond())).sign("RS256", RSA.getPrivate()), "invalid access token"),
         row("no exp", t -> valid().without("exp").sign("RS256", RSA.getPrivate()), "invalid access token"),
         row("wrong iss", t -> valid().claim("iss", "https://evil.test/").sign("RS256", RSA.getPrivate()), "invalid access token"),
         row("wrong aud", t -> valid().claim("aud", "someone-else").sign("RS256", RSA.getPrivate()), "invalid access token"));
@@ -112,6 +115,13 @@ class TokenWireTest {
     HttpResponse<String> basic = proxy.post(CALL, "Authorization", "Basic dXNlcjpwYXNz");
     assertEquals(401, basic.statusCode());
     assertEquals("invalid access token", Wire.json(basic).get("error").get("message").asText());
+  }
+
+  @Test
+  void iatWithinTheSkewIsServed() {
+    String token = valid().claim("iat", Instant.now().plusSeconds(20).getEpochSecond())
+        .sign("RS256", RSA.getPrivate());
+    assertEquals("0x539", Wire.json(proxy.tenant(token, CALL)).get("result").asText());
   }
 
   @Test

@@ -131,6 +131,18 @@ class MetricsWireTest {
   }
 
   @Test
+  void aRefusedNotificationIsCountedAsItsRefusal() throws Exception {
+    String token = stack.token("rpc://eth_*");
+    String refused = "{\"jsonrpc\":\"2.0\",\"method\":\"net_version\",\"params\":[]}";
+    String forwarded = "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\",\"params\":[]}";
+    assertEquals(204, stack.proxy().tenant(token, refused).statusCode());
+    assertEquals(204, stack.proxy().tenant(token, forwarded).statusCode());
+    assertEquals(1, sample("scopegate_calls_total", call("http", "tenant", "net_version", "-32001")));
+    assertEquals(0, sample("scopegate_calls_total", call("http", "tenant", "net_version", "notification")));
+    assertEquals(1, sample("scopegate_calls_total", call("http", "tenant", "eth_chainId", "notification")));
+  }
+
+  @Test
   void webSocketAndIpcCallsAreCountedUnderTheirTransport() throws Exception {
     WsClient ws = WsClient.connect(stack.proxy().url(), "Authorization", "Bearer " + stack.token("rpc://eth_*"));
     assertEquals("0x539", ws.call(Wire.call(1, "eth_chainId", "[]")).get("result").asText());

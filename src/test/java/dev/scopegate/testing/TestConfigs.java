@@ -65,7 +65,7 @@ public final class TestConfigs {
     Config.Upstream u = c.upstream();
     Config.Index i = c.privacy().index();
     return new Config(
-        new Config.Upstream(u.http(), u.ws(), Optional.of(privacyManager), u.timeout()),
+        new Config.Upstream(u.http(), u.ws(), Optional.of(privacyManager), u.timeout(), u.wsMaxCallBytes()),
         c.server(), c.ipc(),
         new Config.Privacy(new Config.Index(indexPath, i.fromBlock(), i.maxWait(), i.pollInterval())),
         c.auth(), c.metrics());
@@ -75,7 +75,7 @@ public final class TestConfigs {
   public static Config withUpstreamWs(Config c, java.net.URI ws) {
     Config.Upstream u = c.upstream();
     return new Config(
-        new Config.Upstream(u.http(), Optional.of(ws), u.privacyManager(), u.timeout()),
+        new Config.Upstream(u.http(), Optional.of(ws), u.privacyManager(), u.timeout(), u.wsMaxCallBytes()),
         c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
   }
 
@@ -83,7 +83,24 @@ public final class TestConfigs {
   public static Config withWs(Config c, Config.Ws ws) {
     Config.Server s = c.server();
     return withServer(c, new Config.Server(s.host(), s.port(), s.maxBodyBytes(), s.maxBatchSize(),
-        s.filterIdSecret(), s.cors(), ws));
+        s.filterIdSecret(), s.cors(), ws, s.connections()));
+  }
+
+  /** With these listener-wide connection bounds. */
+  public static Config withConnections(Config c, Config.Connections connections) {
+    return withServer(c, c.server().withConnections(connections));
+  }
+
+  /** With these subscription bounds. */
+  public static Config withSubscriptions(Config c, Config.Subscriptions subscriptions) {
+    return withWs(c, c.server().ws().withSubscriptions(subscriptions));
+  }
+
+  /** With {@code upstream.wsMaxCallBytes}. */
+  public static Config withWsMaxCallBytes(Config c, long bytes) {
+    Config.Upstream u = c.upstream();
+    return new Config(new Config.Upstream(u.http(), u.ws(), u.privacyManager(), u.timeout(), bytes),
+        c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
   }
 
   /** With {@code auth.jwt.clockSkew} set (tests of expiry want none). */

@@ -8,6 +8,7 @@ import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcResponse;
 import dev.scopegate.pipeline.Reply;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,23 +37,38 @@ final class HttpReplies {
   }
 
   /** One error answering the whole exchange (id null), with that error's HTTP status. */
-  static void error(RoutingContext ctx, RpcException error) {
+  static Future<Void> error(RoutingContext ctx, RpcException error) {
     RpcError kind = error.error();
     if (kind.httpStatus() == 401) {
       ctx.response().putHeader("WWW-Authenticate", challenge(error));
     } else if (kind.httpStatus() == 503) {
       ctx.response().putHeader("Retry-After", "5");
     }
-    send(ctx, kind.httpStatus(), RpcResponse.error(NullNode.getInstance(), error).toJson());
+    return send(ctx, kind.httpStatus(), RpcResponse.error(NullNode.getInstance(), error).toJson());
   }
 
-  static void failure(RoutingContext ctx, Throwable failure) {
+  static Future<Void> failure(RoutingContext ctx, Throwable failure) {
     if (failure instanceof RpcException known) {
-      error(ctx, known);
-    } else {
-      LOG.error("unexpected failure on an HTTP request", failure);
-      error(ctx, RpcError.INTERNAL_ERROR.exception());
+      return error(ctx, known);
     }
+    LOG.error("unexpected failure on an HTTP request", failure);
+    return error(ctx, RpcError.INTERNAL_ERROR.exception());
+  }
+
+  /**
+   * Answers and closes the connection: used when the request's body is left unread (refused
+   * before reading it), so the connection cannot be reused and no byte more is taken from it.
+   */
+  static void failureAndClose(RoutingContext ctx, Throwable failure) {
+    var connection = ctx.request().connection();
+    if (!ctx.response().ended() && !ctx.response().closed()) {
+      ctx.response().putHeader("Connection", "close");
+    }
+    failure(ctx, failure).onComplete(written -> connection.close());
+  }
+
+  static void errorAndClose(RoutingContext ctx, RpcException error) {
+    failureAndClose(ctx, error);
   }
 
   private static String challenge(RpcException error) {
@@ -62,11 +78,11 @@ final class HttpReplies {
     return CHALLENGE + ", error=\"invalid_token\", error_description=\"" + error.getMessage() + "\"";
   }
 
-  private static void send(RoutingContext ctx, int status, JsonNode body) {
+  private static Future<Void> send(RoutingContext ctx, int status, JsonNode body) {
     if (ctx.response().ended() || ctx.response().closed()) {
-      return;
+      return Future.succeededFuture();
     }
-    ctx.response()
+    return ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .end(Json.buffer(body));

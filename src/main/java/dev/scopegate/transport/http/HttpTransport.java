@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashSet;
 
 /** The HTTP listener: {@code POST /} carries JSON-RPC; every other path or verb is 404/405. */
@@ -25,6 +24,9 @@ public final class HttpTransport {
       CallRouter calls,
       WsUpgrade ws) {
     Router router = Router.router(vertx);
+    ConnectionGuard guard = new ConnectionGuard(vertx, config.connections());
+    router.route().handler(guard);
+    router.route().handler(new CanonicalPath());
     if (!config.cors().allowedOrigins().isEmpty()) {
       router.route("/").handler(new Cors(new HashSet<>(config.cors().allowedOrigins())));
     }
@@ -33,14 +35,18 @@ public final class HttpTransport {
         ctx.response().setStatusCode(405).putHeader("Allow", "POST").end();
         return;
       }
-      ws.upgrade(ctx.request()).onFailure(failure -> HttpReplies.failure(ctx, failure));
+      var connection = ctx.request().connection();
+      ws.upgrade(ctx.request())
+          .onSuccess(upgraded -> guard.upgraded(connection))
+          .onFailure(failure -> HttpReplies.failure(ctx, failure));
     });
     router
         .post("/")
-        .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
         .handler(
             new HttpRpcHandler(
-                authenticator, new RequestDecoder(config.maxBatchSize()), calls));
+                authenticator, new RequestDecoder(config.maxBatchSize()), calls,
+                new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
+                new BodyBudget(config.connections().maxBodyBytesInFlight())));
     router.errorHandler(
         413,
         ctx ->
@@ -54,19 +60,28 @@ public final class HttpTransport {
             .setPort(config.port())
             .setCompressionSupported(true)
             .setDecompressionSupported(false)
+            // no cleartext HTTP/2 (prior knowledge or Upgrade: h2c): its streams multiply what
+            // one connection may hold, and every client of a JSON-RPC node speaks HTTP/1.1
+            .setHttp2ClearTextEnabled(false)
             // Vert.x drops a connection abruptly past these; Scopegate's own check closes it
             // cleanly (1009) at server.ws.maxMessageBytes, well below them.
             .setMaxWebSocketMessageSize(intSize(hardCap(config.ws().maxMessageBytes())))
             .setMaxWebSocketFrameSize(intSize(hardCap(config.ws().maxMessageBytes())));
     if (!config.tls().enabled()) {
-      return vertx.createHttpServer(options).requestHandler(router).listen();
+      return vertx.createHttpServer(options)
+          .connectionHandler(guard::connected)
+          .requestHandler(router)
+          .listen();
     }
     return ServerTls.read(vertx, config.tls()).compose(tls -> {
       options.setSsl(true)
           .setKeyCertOptions(tls.getKeyCertOptions())
           .setTrustOptions(tls.getTrustOptions())
           .setClientAuth(tls.getClientAuth());
-      return vertx.createHttpServer(options).requestHandler(router).listen();
+      return vertx.createHttpServer(options)
+          .connectionHandler(guard::connected)
+          .requestHandler(router)
+          .listen();
     });
   }
 

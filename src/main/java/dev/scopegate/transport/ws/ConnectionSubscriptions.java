@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection's subscriptions. Ids are this connection's own (random), so a client can
@@ -33,23 +34,28 @@ public final class ConnectionSubscriptions {
   private final LogVisibility visibility;
   private final Duration holdLimit;
   private final Outbox outbox;
+  private final SubscriptionQuota quota;
+  // subscriptions held or being established; counted before the node is asked
+  private final AtomicInteger held = new AtomicInteger();
   private final Map<String, ClientSubscription> byId = new ConcurrentHashMap<>();
   private final Map<Long, List<ClientSubscription>> unannounced = new ConcurrentHashMap<>();
 
   public ConnectionSubscriptions(
       Vertx vertx, Principal principal, WsContext context, Outbox outbox) {
-    this(vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), outbox);
+    this(vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(),
+        outbox, context.quota());
   }
 
   ConnectionSubscriptions(
       Vertx vertx, Principal principal, Optional<SharedWsUpstream> upstream,
-      LogVisibility visibility, Duration holdLimit, Outbox outbox) {
+      LogVisibility visibility, Duration holdLimit, Outbox outbox, SubscriptionQuota quota) {
     this.vertx = vertx;
     this.principal = principal;
     this.upstream = upstream;
     this.visibility = visibility;
     this.holdLimit = holdLimit;
     this.outbox = outbox;
+    this.quota = quota;
   }
 
   /** {@code eth_subscribe} within message {@code sequence}: the answer carries the new id. */
@@ -57,11 +63,24 @@ public final class ConnectionSubscriptions {
     if (upstream.isEmpty()) {
       return Future.succeededFuture(error(RpcError.NOTIFICATIONS_UNSUPPORTED.withData("Scopegate has no upstream.ws")));
     }
-    String id = "0x" + HexFormat.of().formatHex(randomBytes());
     boolean logs = params.path(0).asText("").equals("logs");
+    try {
+      if (logs) {
+        LogsFilterSize.check(params.path(1), quota.limits().maxLogsFilterTerms());
+      }
+      take();
+    } catch (RpcException refused) {
+      return Future.succeededFuture(error(refused));
+    }
+    String id = "0x" + HexFormat.of().formatHex(randomBytes());
     ClientSubscription client = new ClientSubscription(
-        vertx, id, principal, logs, visibility, holdLimit, outbox, ended -> byId.remove(ended.id()));
+        vertx, id, principal, logs, visibility, holdLimit, outbox, ended -> {
+          if (byId.remove(ended.id()) != null) {
+            give();
+          }
+        });
     return upstream.get().subscribe(params, client)
+        .onFailure(failed -> give())
         .map(shared -> {
           client.attach(shared);
           byId.put(id, client);
@@ -102,6 +121,27 @@ public final class ConnectionSubscriptions {
     List<Future<Void>> ends = new ArrayList<>();
     new ArrayList<>(byId.values()).forEach(c -> ends.add(c.end()));
     return Future.join(ends).mapEmpty();
+  }
+
+  /** Counts one more subscription, or throws the limit (connection, then tenant) it exceeds. */
+  private void take() {
+    int perConnection = quota.limits().perConnection();
+    if (held.incrementAndGet() > perConnection) {
+      held.decrementAndGet();
+      throw RpcError.SUBSCRIPTION_LIMIT.withData("at most " + perConnection
+          + " subscriptions per connection (server.ws.maxSubscriptionsPerConnection)");
+    }
+    try {
+      quota.take(principal);
+    } catch (RpcException refused) {
+      held.decrementAndGet();
+      throw refused;
+    }
+  }
+
+  private void give() {
+    held.decrementAndGet();
+    quota.give(principal);
   }
 
   private static Answer error(RpcException e) {

@@ -71,7 +71,8 @@ public final class WsConnection implements Outbox {
     this.maxMessageBytes = context.maxMessageBytes();
     this.expiresAt = principal.expiry().map(e -> e.plus(context.clockSkew())).orElse(Instant.MAX);
     this.subscriptions = new ConnectionSubscriptions(
-        vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), this);
+        vertx, principal, context.subscriptions(), context.visibility(), context.holdLimit(), this,
+        context.quota());
   }
 
   /** Wires the socket's handlers and timers; {@code onClose} runs once the socket is gone. */

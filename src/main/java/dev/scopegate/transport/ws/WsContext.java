@@ -22,12 +22,13 @@ public record WsContext(
     Duration idleTimeout,
     Duration clockSkew,
     Duration holdLimit,
-    long maxMessageBytes) {
+    long maxMessageBytes,
+    SubscriptionQuota quota) {
 
   /** The same, with the pipeline and node of one connection's route (no PSI). */
   public WsContext routed(Dispatcher routedDispatcher, Upstream routedNode) {
     return new WsContext(routedDispatcher, routedNode, subscriptions, decoder, visibility, idleTimeout,
-        clockSkew, holdLimit, maxMessageBytes);
+        clockSkew, holdLimit, maxMessageBytes, quota);
   }
 
   /**
@@ -37,7 +38,7 @@ public record WsContext(
    */
   public WsContext routedToPsi(Dispatcher routedDispatcher, Upstream routedNode, SharedWsUpstream psiSocket) {
     return new WsContext(routedDispatcher, routedNode, subscriptions.map(s -> psiSocket), decoder,
-        LogVisibility.NODE_ISOLATES, idleTimeout, clockSkew, holdLimit, maxMessageBytes);
+        LogVisibility.NODE_ISOLATES, idleTimeout, clockSkew, holdLimit, maxMessageBytes, quota);
   }
 
   /** Bytes a client may leave unread before it is closed as too slow. */
@@ -52,9 +53,10 @@ public record WsContext(
       Duration idleTimeout,
       Duration clockSkew,
       Duration holdLimit,
-      long maxMessageBytes) {
+      long maxMessageBytes,
+      SubscriptionQuota quota) {
     return new WsContext(
         dispatcher, node, subscriptions, decoder, new LogVisibility(resolver), idleTimeout,
-        clockSkew, holdLimit, maxMessageBytes);
+        clockSkew, holdLimit, maxMessageBytes, quota);
   }
 }

@@ -53,6 +53,11 @@ public final class WsUpgrade {
     if (!origins.isEmpty() && origin != null && !origins.contains(origin) && !origins.contains("*")) {
       return Future.failedFuture(RpcError.ORIGIN_NOT_ALLOWED.exception());
     }
+    if (request.headers().getAll("Authorization").size() > 1
+        || request.headers().getAll("X-API-Key").size() > 1) {
+      // which one would decide is ambiguous; a proxy in front may have added one
+      return Future.failedFuture(RpcError.INVALID_TOKEN.withData("more than one credential header"));
+    }
     return authenticator
         .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")),
             Optional.ofNullable(request.getHeader("X-Tenant-ID")),

@@ -24,13 +24,15 @@ final class Calls {
   private final Vertx vertx;
   private final NodeSocket socket;
   private final long timeoutMs;
+  private final long maxMessageBytes;
   private final Map<Long, PendingBatch> pending = new HashMap<>();
   private long nextId = 1;
 
-  Calls(Vertx vertx, NodeSocket socket, long timeoutMs) {
+  Calls(Vertx vertx, NodeSocket socket, long timeoutMs, long maxMessageBytes) {
     this.vertx = vertx;
     this.socket = socket;
     this.timeoutMs = timeoutMs;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   /** One answer per call that is not a notification, in order; one message for all of them. */
@@ -45,6 +47,12 @@ final class Calls {
       array.add(request.toJson(request.isNotification() ? null : LongNode.valueOf(nextId++)));
     }
     JsonNode body = requests.size() == 1 ? array.get(0) : array;
+    String text = Json.string(body);
+    if (Utf8.length(text) > maxMessageBytes) {
+      // the node closes the socket everyone shares on a message past its frame limit (geth,
+      // GoQuorum: 15 MiB, rpc/websocket.go); nothing that large is ever written
+      return Future.failedFuture(tooLarge(maxMessageBytes));
+    }
     for (int i = 0; i < batch.size(); i++) {
       pending.put(batch.firstId() + i, batch);
     }
@@ -53,7 +61,7 @@ final class Calls {
     }
     socket
         .connected()
-        .compose(ws -> ws.writeTextMessage(Json.string(body)))
+        .compose(ws -> ws.writeTextMessage(text))
         .onComplete(
             written -> {
               if (written.failed()) {
@@ -108,6 +116,11 @@ final class Calls {
     }
     RpcException bad = RpcError.UPSTREAM_BAD_RESPONSE.withData("neither result nor error");
     return new Answer(null, bad.body().toJson());
+  }
+
+  static RpcException tooLarge(long maxBytes) {
+    return RpcError.CALL_TOO_LARGE_FOR_SHARED_SOCKET.withData(
+        "at most " + maxBytes + " bytes per call on the node socket (upstream.wsMaxCallBytes)");
   }
 
   private RpcException timeout() {

@@ -36,10 +36,10 @@ public final class SharedWsUpstream implements Upstream {
   private final Resumption resumption;
 
   private SharedWsUpstream(Vertx vertx, URI wsUrl, Map<String, String> headers, Duration callTimeout,
-      Reconnect reconnect) {
+      Reconnect reconnect, long maxCallBytes) {
     this.home = new Home(vertx.getOrCreateContext());
     this.socket = new NodeSocket(vertx, wsUrl, headers, callTimeout, reconnect, new SocketEvents());
-    this.calls = new Calls(vertx, socket, Math.max(1, callTimeout.toMillis()));
+    this.calls = new Calls(vertx, socket, Math.max(1, callTimeout.toMillis()), maxCallBytes);
     Subscriber subscriber = new Subscriber(calls);
     this.topics = new Topics(subscriber, this::cancel);
     this.resumption = new Resumption(vertx, topics, subscriber, reconnect.giveUpAfter());
@@ -49,15 +49,22 @@ public final class SharedWsUpstream implements Upstream {
     return create(vertx, wsUrl, callTimeout, Reconnect.DEFAULT);
   }
 
+  /** {@code maxCallBytes}: the largest message written on the socket (upstream.wsMaxCallBytes). */
+  public static SharedWsUpstream create(
+      Vertx vertx, URI wsUrl, Duration callTimeout, long maxCallBytes) {
+    return new SharedWsUpstream(vertx, wsUrl, Map.of(), callTimeout, Reconnect.DEFAULT, maxCallBytes);
+  }
+
   public static SharedWsUpstream create(
       Vertx vertx, URI wsUrl, Duration callTimeout, Reconnect reconnect) {
-    return new SharedWsUpstream(vertx, wsUrl, Map.of(), callTimeout, reconnect);
+    return create(vertx, wsUrl, Map.of(), callTimeout, reconnect);
   }
 
   /** As above, sending {@code headers} with every upgrade request. */
   public static SharedWsUpstream create(
       Vertx vertx, URI wsUrl, Map<String, String> headers, Duration callTimeout, Reconnect reconnect) {
-    return new SharedWsUpstream(vertx, wsUrl, headers, callTimeout, reconnect);
+    return new SharedWsUpstream(vertx, wsUrl, headers, callTimeout, reconnect,
+        dev.scopegate.config.Config.Upstream.DEFAULT_WS_MAX_CALL_BYTES);
   }
 
   /**

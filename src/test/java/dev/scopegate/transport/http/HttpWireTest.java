@@ -66,6 +66,18 @@ class HttpWireTest {
   }
 
   @Test
+  void idsComeBackByteForByte() {
+    for (String id : List.of("1e2", "-0", "1.5e-3", "1E+2", "0.10", "-12.50e+07", "18446744073709551616123")) {
+      String single = proxy.operator(
+          "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"net_version\"}").body();
+      assertTrue(single.contains("\"id\":" + id + ","), single);
+      String batch = proxy.operator("[{\"jsonrpc\":\"2.0\",\"id\":" + id
+          + ",\"method\":\"net_version\"},{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":7}]").body();
+      assertEquals(2, batch.split("\"id\":" + java.util.regex.Pattern.quote(id) + ",", -1).length - 1, batch);
+    }
+  }
+
+  @Test
   void idsAreEchoedExactly() {
     for (String id :
         List.of("\"abc\"", "null", "0", "-1", "18446744073709551616123", "1.50", "1e400")) {
