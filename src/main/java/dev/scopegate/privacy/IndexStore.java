@@ -23,6 +23,9 @@ public interface IndexStore extends AutoCloseable {
   /** The current fact for a contract address (lower-case 0x-hex). */
   Optional<ContractFact> contract(String address);
 
+  /** The genuine extension management contract at this address (lower-case 0x-hex), if any. */
+  Optional<ExtenderFact> extender(String address);
+
   /** The fact for a private transaction, by its public (or marker) hash. */
   Optional<TxFact> transaction(String hash);
 

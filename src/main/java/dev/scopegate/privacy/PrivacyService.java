@@ -29,6 +29,7 @@ public final class PrivacyService {
   private final NodeRpc node;
   private final Optional<TesseraClient> tessera;
   private final Config.Index config;
+  private final ExtenderCode extenderCode;
   private final PrivacyResolver resolver;
   private final BlockPinner pinner;
   private volatile Optional<PrivacyIndex> index = Optional.empty();
@@ -46,6 +47,7 @@ public final class PrivacyService {
     this.tessera =
         config.upstream().privacyManager().map(pm -> TesseraClient.create(vertx, pm, config.upstream().timeout()));
     this.config = config.privacy().index();
+    this.extenderCode = ExtenderCode.of(config.privacy().extenderCodeHashes());
     this.resolver =
         new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, this.config.maxWait());
     this.pinner = new BlockPinner(node);
@@ -122,7 +124,7 @@ public final class PrivacyService {
         .compose(identity -> vertx.executeBlocking(() -> RocksIndexStore.open(config.path(), identity, reindex)))
         .map(store -> {
           PrivacyIndex opened = new PrivacyIndex(
-              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval());
+              vertx, node, new BlockReader(node, tm, caps, extenderCode), store, config.fromBlock(), config.pollInterval());
           opened.onChange(resolver::invalidate);
           index = Optional.of(opened);
           opened.start();
