@@ -32,6 +32,7 @@ public final class PrivacyResolver {
   private final Supplier<Optional<PrivacyIndex>> indexSupplier;
   private final Supplier<NodeCapabilities> capabilities;
   private final Duration maxWait;
+  private final NotPrivateWording wording;
   /**
    * Only "private" answers stay: an address becomes private in a block, and stops being private
    * only when a reorganisation abandons that block (which drops every cached answer).
@@ -48,6 +49,11 @@ public final class PrivacyResolver {
   /** Found transactions only: one not found yet may still be mined as a private one. */
   private final AsyncCache<String, TxPrivacy> transactions =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).buildAsync();
+
+  /** The node's answer for an address that is not private: what non-parties get. */
+  public NotPrivateWording wording() {
+    return wording;
+  }
 
   /**
    * {@code index} and {@code capabilities} are read per question: the index opens in the
@@ -66,6 +72,7 @@ public final class PrivacyResolver {
     this.indexSupplier = index;
     this.capabilities = capabilities;
     this.maxWait = maxWait;
+    this.wording = new NotPrivateWording(node);
   }
 
   /** Whether {@code address} is a private contract, and if so who of ours is party to it. */

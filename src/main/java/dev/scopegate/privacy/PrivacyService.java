@@ -115,6 +115,7 @@ public final class PrivacyService {
       }
       capabilities = caps;
       LOG.info("node capabilities: {}", caps.describe());
+      resolver.wording().learn();
       return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
     });
   }
@@ -148,6 +149,7 @@ public final class PrivacyService {
       @Override
       public void resumed() {
         opened.newHead();
+        resolver.wording().learn();
       }
 
       @Override
