@@ -1,6 +1,5 @@
 package dev.scopegate.isolation;
 
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
@@ -29,12 +28,10 @@ final class ExecutionGuard implements Guard {
 
   private final GuardContext context;
   private final int blockIndex;
-  private final BlindTraceWarning blind;
 
-  ExecutionGuard(GuardContext context, int blockIndex, BlindTraceWarning blind) {
+  ExecutionGuard(GuardContext context, int blockIndex) {
     this.context = context;
     this.blockIndex = blockIndex;
-    this.blind = blind;
   }
 
   @Override
@@ -45,60 +42,32 @@ final class ExecutionGuard implements Guard {
       return Pinned.pin(context, request, blockIndex).compose(pinned -> {
         Future<Void> target = to == null ? Future.succeededFuture() : requireReadable(tenant, to, pinned.block());
         return target
-            .compose(v -> traced(tenant, call, to, pinned.block()))
+            .compose(v -> traced(tenant, call, pinned.block()))
             .map(v -> Decision.forward(pinned.request()));
       });
     });
   }
 
   /**
-   * Every account the call would touch must be public or the tenant's. GoQuorum 21.7 to 23.4
-   * trace calls against the public state only (quorum#1674): a private target then shows no code
-   * in the trace, which says nothing about what the call reaches. Such a blind trace is treated
-   * as no trace: the target alone was checked (the README states this limit), and it is logged.
+   * Every account the call would touch must be public or the tenant's. Whether the node's traces
+   * see private state at all is a capability of the node, probed and logged once by the privacy
+   * layer (CallTraceProbe); it is never guessed from one call's trace. A blind trace still shows
+   * the target and the public accounts, and all of them are checked.
    */
-  private Future<Void> traced(Principal tenant, JsonNode call, String to, long block) {
+  private Future<Void> traced(Principal tenant, JsonNode call, long block) {
     if (!context.capabilities().get().traceCall()) {
       return Future.succeededFuture();
     }
     return context.node()
         .call("debug_traceCall", call, BlockPinner.asParameter(block), PRESTATE)
-        .compose(prestate -> blindTo(prestate, to, block).compose(blindToTarget -> {
-          if (blindToTarget) {
-            blind.once();
-            return Future.succeededFuture();
-          }
+        .compose(prestate -> {
           List<Future<Void>> checks = new ArrayList<>();
           prestate.fieldNames().forEachRemaining(
               account -> checks.add(requireReadable(tenant, account.toLowerCase(Locale.ROOT), block)));
           return Future.all(checks).<Void>mapEmpty();
-        }), failure -> Future.failedFuture(failure instanceof NodeRpcException refused
+        }, failure -> Future.failedFuture(failure instanceof NodeRpcException refused
             ? RpcError.PRIVACY_UNAVAILABLE.withData("the node could not trace the call: " + refused.getMessage())
             : failure));
-  }
-
-  /** Whether a private target shows no code in the prestate: the trace did not see private state. */
-  private Future<Boolean> blindTo(JsonNode prestate, String to, long block) {
-    if (to == null) {
-      return Future.succeededFuture(false);
-    }
-    JsonNode code = findAccount(prestate, to).path("code");
-    boolean noCode = code.isMissingNode() || code.isNull() || code.asText("0x").equals("0x");
-    if (!noCode) {
-      return Future.succeededFuture(false);
-    }
-    return context.resolver().contract(to, block).map(privacy -> privacy instanceof ContractPrivacy.Private);
-  }
-
-  private static JsonNode findAccount(JsonNode prestate, String address) {
-    var names = prestate.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (name.equalsIgnoreCase(address)) {
-        return prestate.get(name);
-      }
-    }
-    return MissingNode.getInstance();
   }
 
   private Future<Void> requireReadable(Principal tenant, String address, long block) {

@@ -39,9 +39,8 @@ public final class IsolationRules {
 
   /** Calls that execute code against public and private state. */
   private static void execution(GuardContext c, Map<String, Guard> guards) {
-    BlindTraceWarning blind = new BlindTraceWarning();
     for (String method : new String[] {"eth_call", "eth_estimateGas", "eth_createAccessList", "debug_traceCall"}) {
-      guards.put(method, new ExecutionGuard(c, 1, blind));
+      guards.put(method, new ExecutionGuard(c, 1));
     }
   }
 

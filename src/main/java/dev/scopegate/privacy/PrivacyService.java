@@ -30,6 +30,7 @@ public final class PrivacyService {
   private final Optional<TesseraClient> tessera;
   private final Config.Index config;
   private final ExtenderCode extenderCode;
+  private final CallTraceProbe callTraces;
   private final PrivacyResolver resolver;
   private final BlockPinner pinner;
   private volatile Optional<PrivacyIndex> index = Optional.empty();
@@ -51,6 +52,7 @@ public final class PrivacyService {
     this.resolver =
         new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, this.config.maxWait());
     this.pinner = new BlockPinner(node);
+    this.callTraces = new CallTraceProbe(node);
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
@@ -127,6 +129,9 @@ public final class PrivacyService {
           PrivacyIndex opened = new PrivacyIndex(
               vertx, node, new BlockReader(node, tm, caps, extenderCode), store, config.fromBlock(), config.pollInterval());
           opened.onChange(resolver::invalidate);
+          if (caps.traceCall()) {
+            opened.onChange(changed -> changed.ifPresent(addresses -> addresses.forEach(callTraces::privateContract)));
+          }
           index = Optional.of(opened);
           opened.start();
           followHeads(opened);
@@ -150,6 +155,9 @@ public final class PrivacyService {
       public void resumed() {
         opened.newHead();
         resolver.wording().learn();
+        if (capabilities.traceCall()) {
+          callTraces.reconnected();
+        }
       }
 
       @Override
