@@ -14,16 +14,18 @@ public record BlockFacts(
     String parentHash,
     List<TxFact> transactions,
     List<ContractFact> contracts,
-    List<ExtenderFact> extenders) {
+    List<ExtenderFact> extenders,
+    List<String> metadataRewritten) {
 
   public BlockFacts {
     transactions = List.copyOf(transactions);
     contracts = List.copyOf(contracts);
     extenders = List.copyOf(extenders);
+    metadataRewritten = List.copyOf(metadataRewritten);
   }
 
   public BlockFacts(
       long number, String hash, String parentHash, List<TxFact> transactions, List<ContractFact> contracts) {
-    this(number, hash, parentHash, transactions, contracts, List.of());
+    this(number, hash, parentHash, transactions, contracts, List.of(), List.of());
   }
 }

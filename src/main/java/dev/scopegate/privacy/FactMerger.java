@@ -1,12 +1,16 @@
 package dev.scopegate.privacy;
 
 import dev.scopegate.privacy.ContractFact.Origin;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns what a block says into what the index keeps: a contract created (or re-created) takes
+ * Turns what a block says into what the index keeps (a contract the index does not know, named by
+ * a StateShared it did not honour, is remembered: GoQuorum rewrote its privacy metadata from that
+ * log, so the metadata no longer says who created it): a contract created (or re-created) takes
  * the parties of its transaction; a {@code StateShared} log widens a contract's parties only when
  * it is a genuine extension (see {@link #refusal}), and then only by the recipient that extension
  * names.
@@ -23,6 +27,7 @@ final class FactMerger {
     for (ContractFact created : raw.created()) {
       contracts.merge(created.address(), created, FactMerger::preferReceipt);
     }
+    List<String> rewritten = new ArrayList<>();
     Map<String, ExtenderFact> extenders = new LinkedHashMap<>();
     raw.extenders().forEach(e -> extenders.put(e.address(), e));
     for (StateShared shared : raw.shares()) {
@@ -33,6 +38,9 @@ final class FactMerger {
       Optional<String> refusal = refusal(shared, extender, before);
       if (refusal.isPresent()) {
         ignored.ignored(shared, refusal.get());
+        if (before.isEmpty()) {
+          rewritten.add(shared.contract());
+        }
         continue;
       }
       Parties parties = before.get().parties().union(Parties.of(extender.get().recipientKey()));
@@ -41,7 +49,7 @@ final class FactMerger {
           new ContractFact(shared.contract(), parties, raw.number(), shared.txHash(), Origin.EXTENDED));
     }
     return new BlockFacts(raw.number(), raw.hash(), raw.parentHash(), raw.transactions(),
-        contracts.values().stream().toList(), raw.extenders());
+        contracts.values().stream().toList(), raw.extenders(), rewritten);
   }
 
   /**

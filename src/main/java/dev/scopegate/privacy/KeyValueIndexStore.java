@@ -47,6 +47,11 @@ public abstract sealed class KeyValueIndexStore implements IndexStore
   }
 
   @Override
+  public boolean metadataRewritten(String address) {
+    return store.get(StoreKeys.rewritten(address)).isPresent();
+  }
+
+  @Override
   public Optional<TxFact> transaction(String hash) {
     String key = StoreKeys.transaction(hash);
     return store.get(key).map(value -> FactCodec.transaction(key, value));
@@ -71,6 +76,9 @@ public abstract sealed class KeyValueIndexStore implements IndexStore
     }
     for (ExtenderFact extender : block.extenders()) {
       writes.put(StoreKeys.extender(extender.address()), Optional.of(FactCodec.extender(extender)));
+    }
+    for (String address : block.metadataRewritten()) {
+      writes.put(StoreKeys.rewritten(address), Optional.of(new byte[] {1}));
     }
     IndexedBlock head = new IndexedBlock(block.number(), lower(block.hash()));
     writes.put(StoreKeys.HEAD, Optional.of(FactCodec.head(head)));

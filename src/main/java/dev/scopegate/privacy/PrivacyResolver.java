@@ -131,7 +131,9 @@ public final class PrivacyResolver {
         return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
       }
       if (meta.creationPayloadHash().isPresent()) {
-        return tessera().compose(t -> t.parties(meta.creationPayloadHash().get())).map(ContractPrivacy.Private::new);
+        return metadataRewritten(address).compose(rewritten -> rewritten
+            ? afterIndexCatchesUp(address, block)
+            : tessera().compose(t -> t.parties(meta.creationPayloadHash().get())).map(ContractPrivacy.Private::new));
       }
       return afterIndexCatchesUp(address, block);
     });
@@ -153,6 +155,21 @@ public final class PrivacyResolver {
           LOG.debug("private contract {} has no known parties", address);
           return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("parties of " + address + " not known"));
         }));
+  }
+
+  /**
+   * Whether an ignored StateShared named this contract, up to the node's head as it is after the
+   * metadata was read: any log that rewrote that metadata is then indexed. No index: assume so.
+   */
+  private Future<Boolean> metadataRewritten(String address) {
+    Optional<PrivacyIndex> index = indexSupplier.get();
+    if (index.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    return node.call("eth_blockNumber")
+        .compose(head -> index.get().awaitIndexed(ChainFormat.quantity(head), maxWait))
+        .compose(v -> vertx.executeBlocking(() -> index.get().store().metadataRewritten(address), false))
+        .recover(PrivacyResolver::unavailable);
   }
 
   private Future<Optional<ContractFact>> storedFact(String address) {

@@ -30,6 +30,10 @@ final class StoreKeys {
     return "x:" + lower(address);
   }
 
+  static String rewritten(String address) {
+    return "m:" + lower(address);
+  }
+
   static String transaction(String hash) {
     return "t:" + lower(hash);
   }
