@@ -117,8 +117,9 @@ public final class PrivacyService {
       }
       capabilities = caps;
       LOG.info("node capabilities: {}", caps.describe());
-      resolver.wording().learn();
-      return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
+      // learnt before the start completes; when it cannot be, it is asked again when needed
+      return resolver.wording().learn().<Void>mapEmpty().otherwiseEmpty()
+          .compose(v -> tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture()));
     });
   }
 
