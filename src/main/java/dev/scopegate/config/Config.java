@@ -125,7 +125,16 @@ public record Config(
   public record Ipc(Optional<Path> path, String mode, long maxMessageBytes) {}
 
   /** {@code privacy.*}. */
-  public record Privacy(Index index) {}
+  public record Privacy(Index index, List<String> extenderCodeHashes) {
+    /** With GoQuorum's own extension management contracts. */
+    public Privacy(Index index) {
+      this(index, dev.scopegate.privacy.ExtenderCode.GOQUORUM);
+    }
+
+    public Privacy {
+      extenderCodeHashes = List.copyOf(extenderCodeHashes);
+    }
+  }
 
   /** {@code privacy.index.*}. */
   public record Index(Path path, long fromBlock, Duration maxWait, Duration pollInterval) {}

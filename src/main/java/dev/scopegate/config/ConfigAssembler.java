@@ -15,7 +15,7 @@ final class ConfigAssembler {
         new Config.Ipc(s.get(IPC_PATH), s.get(IPC_MODE), s.get(IPC_MAX_MESSAGE_BYTES)),
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),
             s.get(PRIVACY_INDEX_FROM_BLOCK), s.get(PRIVACY_INDEX_MAX_WAIT),
-            s.get(PRIVACY_INDEX_POLL_INTERVAL))),
+            s.get(PRIVACY_INDEX_POLL_INTERVAL)), s.get(PRIVACY_EXTENDER_CODE_HASHES)),
         new Config.Auth(s.get(AUTH_API_KEY), jwt(s), introspection(s), s.get(AUTH_TENANTS)),
         new Config.Metrics(s.get(METRICS_PORT), s.get(METRICS_READY_MAX_INDEX_LAG)),
         new Config.Log(s.get(LOG_FORMAT), s.get(LOG_ACCESS)),

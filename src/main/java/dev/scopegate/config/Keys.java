@@ -116,6 +116,12 @@ final class Keys {
   static final Key<Duration> PRIVACY_INDEX_POLL_INTERVAL = key("privacy.index.pollInterval",
       Durations.TYPE, "1s", "How often the index asks the node for a new head once it has caught up.");
 
+  static final Key<List<String>> PRIVACY_EXTENDER_CODE_HASHES = key("privacy.extenderCodeHashes",
+      new StringList(), String.join(",", dev.scopegate.privacy.ExtenderCode.GOQUORUM),
+      "Keccak-256 hashes of the runtime code of GoQuorum's extension management contract"
+          + " (`ContractExtender`); only a contract with such code can extend a contract to a"
+          + " new party. Default: GoQuorum 20.10–21.4 and 21.7+. See docs/privacy-index.md.");
+
   static final Key<String> AUTH_API_KEY = key("auth.apiKey", STRING, "",
       "Machine-to-machine key (`X-API-Key`); its holder is an operator."
           + " Also `AUTH_API_KEY`. Empty: off.");

@@ -120,7 +120,9 @@ public final class Demo {
             "ws", node.wsUrl().toString(),
             "privacyManager", node.tessera().url().toString()));
     tree.put("ipc", Map.of("path", pem.getParent().resolve("scopegate.ipc").toString()));
-    tree.put("privacy", Map.of("index", Map.of("path", pem.getParent().resolve("index").toString())));
+    // the dev node's extension management contract is its own code, not GoQuorum's compiled one
+    tree.put("privacy", Map.of("index", Map.of("path", pem.getParent().resolve("index").toString()),
+        "extenderCodeHashes", java.util.List.of(dev.scopegate.devnode.ExtenderContract.RUNTIME_HASH)));
     tree.put("server", Map.of("port", DEFAULT_PORT));
     tree.put("metrics", Map.of("port", DEFAULT_METRICS_PORT));
     tree.put(

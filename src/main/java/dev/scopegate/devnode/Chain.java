@@ -259,15 +259,28 @@ public final class Chain {
     return mineTransaction(request.withPrivacy(PrivacyRequest.foreign(senderKey, recipients)));
   }
 
-  /** See {@link Extensions#extend}: returns the transaction whose receipt logs StateShared. */
-  public MinedTransaction extendContract(Address contract, List<String> newPartyKeys) {
-    return Extensions.extend(this, contract, newPartyKeys);
+  /**
+   * GoQuorum's whole extension flow (see {@link Extensions}) of {@code contract} to {@code
+   * recipientKey}: returns the transaction whose receipt logs StateShared.
+   */
+  public MinedTransaction extendContract(Address contract, String recipientKey) {
+    return Extensions.extend(this, contract, recipientKey);
   }
 
   /** See {@link Extensions#importContract}: returns the StateShared transaction. */
   public MinedTransaction importExtendedContract(
-      Address contract, String code, String senderKey, List<String> recipients) {
-    return Extensions.importContract(this, contract, code, senderKey, recipients);
+      Address contract, String code, String senderKey, String recipientKey) {
+    return Extensions.importContract(this, contract, code, senderKey, recipientKey);
+  }
+
+  /** The storage of the extension management contract at {@code address}, if it is one. */
+  synchronized Optional<ExtenderContract.State> extender(Address address, long blockNumber) {
+    return privateStates.current().extender(address, blockNumber);
+  }
+
+  /** Whether an unfinished extension of {@code contract} exists ({@code checkIfContractUnderExtension}). */
+  synchronized boolean extensionInProgress(Address contract, long blockNumber) {
+    return privateStates.current().extensionInProgress(contract, blockNumber);
   }
 
   /** See {@link Generator}: {@code count} blocks, a share of them with one private transaction. */

@@ -58,6 +58,7 @@ final class MethodTable {
     RawMethods.register(table, chain);
     FillTransaction.register(table, chain);
     PrivacyMethods.register(table, chain, options);
+    ExtensionMethods.register(table, chain);
     if (options.debugApi()) {
       TraceMethods.register(table, chain);
     }

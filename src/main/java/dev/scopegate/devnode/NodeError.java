@@ -30,7 +30,12 @@ public enum NodeError {
   INVALID_PRIVACY_FLAG(-32000, "invalid privacyFlag %s"),
   UNKNOWN_PSI(-32000, "unable to find private state for context psi %s"),
   PRIVATE_FROM_NOT_IN_PSI(-32000, "The PrivateFrom (%s) address does not match the specified private state (%s) "),
-  NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s"),
+  /**
+   * EthAPIState.GetPrivacyMetadata (eth/api_backend.go): {@code fmt.Errorf("%x: %w", addr,
+   * common.ErrNotPrivateContract)} — the address as lower-case hex without 0x, then
+   * common/types.go's {@code ErrNotPrivateContract}.
+   */
+  NOT_PRIVATE_CONTRACT(-32000, "%s: the provided address is not a private contract"),
   NO_EXTRA_DATA(-32000, "no account extra data found"),
   TRACE_TX_NOT_FOUND(-32000, "transaction %s not found"),
   TRACE_BLOCK_NOT_FOUND(-32000, "block %s not found"),
@@ -56,6 +61,24 @@ public enum NodeError {
   HEX_INVALID(-32000, "encoding/hex: %s"),
   /** internal/ethapi/api.go {@code DoCall}; the detail is the address as {@code Address.Hex()}. */
   OVERRIDE_STATE_AND_DIFF(-32000, "account %s has both 'state' and 'stateDiff'"),
+  // extension/api.go (PrivateExtensionAPI) and extension/backend.go, in the order they check
+  EXTENSION_IN_PROGRESS(-32000, "contract extension in progress for the given contract address"),
+  EXTENDING_PUBLIC(-32000, "extending a public contract!!! not allowed"),
+  INVALID_RECIPIENT(-32000, "invalid recipient address"),
+  EXTENDING_NON_EXISTENT(-32000, "extending a non-existent private contract!!! not allowed"),
+  OPERATION_NOT_ALLOWED(-32000, "operation not allowed"),
+  ACCEPTOR_IS_INITIATOR(
+      -32000, "account accepting the extension cannot be the account initiating extension"),
+  INVALID_RECIPIENT_KEY(-32000, "invalid new recipient transaction manager key provided"),
+  RECIPIENT_KEY_MISMATCH(
+      -32000, "mismatch between recipient transaction manager key and privateFor argument"),
+  RECIPIENT_KEYS_INVALID(-32000, "invalid transaction manager keys given in privateFor argument"),
+  NOT_PRIVATE_ARGS(-32000, "must specify private participants"), // backend.go errNotPrivate
+  NO_WALLET(-32000, "no wallet found for account %s"), // backend.go GenerateTransactOptions
+  EXTENSION_COMPLETE(-32000, "contract extension process complete. nothing to accept"),
+  NOT_ACCEPTOR(-32000, "account is not acceptor of this extension request"), // api.go errNotAcceptor
+  ALREADY_VOTED(-32000, "already voted"),
+  NO_CODE(-32000, "no contract code at given address"), // accounts/abi/bind ErrNoCode
   INTERNAL(-32603, "internal error");
 
   private final int code;

@@ -12,9 +12,11 @@ import java.util.Optional;
  */
 final class PrivateExecutor {
   private final TesseraStore tessera;
+  private final SharedStates extensions;
 
   PrivateExecutor(TesseraStore tessera) {
     this.tessera = tessera;
+    this.extensions = new SharedStates(tessera);
   }
 
   record Result(Receipt receipt, CallFrame trace, Prestate.Snapshot prestate) {}
@@ -40,6 +42,11 @@ final class PrivateExecutor {
       return new Result(empty, plainFrame(tx, creation, gasUsed), RecordingStore.none());
     }
     String payload = Hex.data(record.get().payload());
+    Optional<Result> extender =
+        extender(tx, creation, payload, hash, record.get(), state, receiptHash, gasUsed, cumulativeGasUsed);
+    if (extender.isPresent()) {
+      return extender.get();
+    }
     RecordingStore recording = new RecordingStore(state.accounts());
     Behaviours.Effect effect =
         creation.isPresent()
@@ -62,38 +69,52 @@ final class PrivateExecutor {
     ContractPrivacy privacy =
         new ContractPrivacy(record.get().privacyFlag(), hash, record.get().parties());
     effect.created().forEach(address -> state.setPrivacy(address, privacy));
-    effect.logs().stream()
-        .filter(log -> log.topics().get(0).equals(StateShared.TOPIC))
-        .forEach(log -> applyExtension(StateShared.decode(log.data()), state));
+    extensions.apply(effect.logs(), state);
     Receipt receipt =
         new Receipt(receiptHash, true, gasUsed, cumulativeGasUsed, creation, effect.logs());
     return new Result(receipt, effect.frame(), recording.snapshot(effect));
   }
 
   /**
-   * A shared state whose payload this Tessera holds widens the contract's parties by the payload's;
-   * a contract this node did not have yet appears, with the payload as its code.
+   * The extension management contract ({@link ExtenderContract}) when the transaction creates or
+   * calls one: its logs, or a failed receipt without logs when it reverts (as a private
+   * transaction that reverts is still mined).
    */
-  private void applyExtension(StateShared shared, PrivateState.Pending state) {
-    PayloadHash stateHash = PayloadHash.ofBase64(shared.tesseraHash());
-    tessera
-        .find(stateHash)
-        .ifPresent(
-            record -> {
-              Address contract = shared.toExtend();
-              Optional<ContractPrivacy> known = state.privacy(contract);
-              if (known.isPresent()) {
-                state.setPrivacy(contract, known.get().widen(record.parties()));
-                return;
-              }
-              if (state.accounts().get(contract).isEmpty()) {
-                state
-                    .accounts()
-                    .put(
-                        contract, new AccountState(BigInteger.ZERO, 1, Hex.data(record.payload())));
-              }
-              state.setPrivacy(contract, new ContractPrivacy(0, stateHash, record.parties()));
-            });
+  private Optional<Result> extender(
+      Transaction tx,
+      Optional<Address> creation,
+      String payload,
+      PayloadHash hash,
+      PayloadRecord record,
+      PrivateState.Pending state,
+      Hash receiptHash,
+      long gasUsed,
+      long cumulativeGasUsed) {
+    boolean creates = creation.isPresent() && ExtenderContract.isCreation(payload);
+    boolean calls =
+        creation.isEmpty() && state.accounts().get(tx.to().get()).code().equals(ExtenderContract.RUNTIME);
+    if (!creates && !calls) {
+      return Optional.empty();
+    }
+    Address contract = creation.orElseGet(() -> tx.to().get());
+    List<Log> logs;
+    boolean success = true;
+    try {
+      logs = creates
+          ? ExtenderContract.create(state, tx.from(), contract, payload)
+          : ExtenderContract.call(state, tx.from(), contract, payload);
+    } catch (ExtenderContract.Revert reverted) {
+      logs = List.of();
+      success = false;
+    }
+    if (success && creates) {
+      state.setPrivacy(contract, new ContractPrivacy(record.privacyFlag(), hash, record.parties()));
+    }
+    extensions.apply(logs, state);
+    Receipt receipt = new Receipt(receiptHash, success, gasUsed, cumulativeGasUsed, creation, logs);
+    CallFrame frame = new CallFrame(creates ? "CREATE" : "CALL", tx.from(), contract, BigInteger.ZERO,
+        tx.gas(), gasUsed, payload, creates ? ExtenderContract.RUNTIME : "0x", List.of());
+    return Optional.of(new Result(receipt, frame, RecordingStore.none()));
   }
 
   /** A non-party node's view: the transaction as it stands on chain, with no effects. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 final class PrivateState {
   private final WorldState accounts = new WorldState();
   private final Map<Address, History<Optional<ContractPrivacy>>> privacy = new HashMap<>();
+  private final Map<Address, History<Optional<ExtenderContract.State>>> extenders = new HashMap<>();
 
   AccountState account(Address address, long block) {
     return accounts.at(address, block);
@@ -27,10 +28,25 @@ final class PrivateState {
     return history == null ? Optional.empty() : history.at(block, Optional.empty());
   }
 
+  /** The storage of the extension management contract at {@code address}, if it is one. */
+  Optional<ExtenderContract.State> extender(Address address, long block) {
+    History<Optional<ExtenderContract.State>> history = extenders.get(address);
+    return history == null ? Optional.empty() : history.at(block, Optional.empty());
+  }
+
+  boolean extensionInProgress(Address contract, long block) {
+    return extenders.keySet().stream()
+        .map(address -> extender(address, block))
+        .flatMap(Optional::stream)
+        .anyMatch(state -> state.contractToExtend().equals(contract) && !state.isFinished());
+  }
+
   void truncateAfter(long block) {
     accounts.truncateAfter(block);
     privacy.values().forEach(history -> history.truncateAfter(block));
     privacy.values().removeIf(History::isEmpty);
+    extenders.values().forEach(history -> history.truncateAfter(block));
+    extenders.values().removeIf(History::isEmpty);
   }
 
   Pending pending(long parent) {
@@ -42,6 +58,7 @@ final class PrivateState {
     private final long parent;
     private final PendingState accounts;
     private final Map<Address, ContractPrivacy> changes = new LinkedHashMap<>();
+    private final Map<Address, ExtenderContract.State> extenderChanges = new LinkedHashMap<>();
 
     private Pending(long parent) {
       this.parent = parent;
@@ -61,11 +78,25 @@ final class PrivateState {
       changes.put(address, value);
     }
 
+    Optional<ExtenderContract.State> extender(Address address) {
+      ExtenderContract.State changed = extenderChanges.get(address);
+      return changed != null ? Optional.of(changed) : PrivateState.this.extender(address, parent);
+    }
+
+    void setExtender(Address address, ExtenderContract.State value) {
+      extenderChanges.put(address, value);
+    }
+
     void commit(long block) {
       accounts.commit(block);
       changes.forEach(
           (address, value) ->
               privacy
+                  .computeIfAbsent(address, a -> new History<>())
+                  .record(block, Optional.of(value)));
+      extenderChanges.forEach(
+          (address, value) ->
+              extenders
                   .computeIfAbsent(address, a -> new History<>())
                   .record(block, Optional.of(value)));
     }

@@ -22,7 +22,7 @@ public final class IsolationRules {
     Map<String, Guard> guards = new HashMap<>();
     Map<String, ResponseFilter> filters = new HashMap<>();
     FilterRules.register(facts, filterIds, guards, filters);
-    ReachCheck reach = new ReachCheck(context, new BlindTraceWarning());
+    ReachCheck reach = new ReachCheck(context);
     guards.putAll(TransactionIsolation.guards(context, reach));
     filters.putAll(TransactionIsolation.filters());
     Map<String, Guard> privateState = new HashMap<>();

@@ -1,7 +1,6 @@
 package dev.scopegate.isolation;
 
 import dev.scopegate.auth.Principal;
-import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.policy.Decision;
 import dev.scopegate.policy.Guard;
@@ -10,7 +9,8 @@ import io.vertx.core.Future;
 
 /**
  * {@code eth_getContractPrivacyMetadata}: for a private contract the tenant is not party to, the
- * answer a non-party node gives — "not a private contract".
+ * answer a non-party node gives — the node's own "not a private contract" for that address,
+ * learnt from the node ({@code NotPrivateWording}).
  */
 final class MetadataGuard implements Guard {
   private final GuardContext context;
@@ -26,7 +26,7 @@ final class MetadataGuard implements Guard {
       return context.pinner().pin(null).compose(head -> context.resolver().contract(address, head))
           .compose(privacy -> {
             if (privacy instanceof ContractPrivacy.Private p && !TenantKeys.isParty(tenant, p.parties())) {
-              return Future.failedFuture(RpcError.NOT_PRIVATE_CONTRACT.exception(address.substring(2)));
+              return context.resolver().wording().forAddress(address).compose(Future::failedFuture);
             }
             return Future.succeededFuture(Decision.forward(request));
           });

@@ -29,11 +29,9 @@ final class ReachCheck {
   private static final String TIMEOUT = "10s";
 
   private final GuardContext context;
-  private final BlindTraceWarning blind;
 
-  ReachCheck(GuardContext context, BlindTraceWarning blind) {
+  ReachCheck(GuardContext context) {
     this.context = context;
-    this.blind = blind;
   }
 
   GuardContext context() {
@@ -76,18 +74,14 @@ final class ReachCheck {
       if (!context.capabilities().get().traceCall()) {
         return Future.succeededFuture();
       }
-      String to = Params.addressField(call, "to").orElse(null);
       Future<JsonNode> prestate = traceCall(call, block, "prestateTracer", overrides);
       Future<JsonNode> frames = traceCall(call, block, "callTracer", overrides);
       return Future.all(prestate, frames)
           .recover(ReachCheck::untraceable)
-          .compose(both -> blindTo(prestate.result(), to, block).compose(isBlind -> {
-            if (isBlind) {
-              blind.once();
-              return Future.succeededFuture();
-            }
-            return require(tenant, touched(prestate.result(), frames.result()), block, party);
-          }));
+          // Whether the node's traces see private state at all is the node's capability, probed
+          // and logged once (CallTraceProbe), never guessed from one call: a blind trace still
+          // shows the target and the public accounts, and every one of them is checked.
+          .compose(both -> require(tenant, touched(prestate.result(), frames.result()), block, party));
     });
   }
 
@@ -176,32 +170,5 @@ final class ReachCheck {
       }
     }
     frame.path("calls").forEach(inner -> addFrames(inner, accounts));
-  }
-
-  /**
-   * Whether a private target shows no code in the prestate: the trace did not see private state
-   * (GoQuorum 21.7 to 23.4, quorum#1674). Such a trace says nothing about what the call reaches.
-   */
-  private Future<Boolean> blindTo(JsonNode prestate, String to, long block) {
-    if (to == null) {
-      return Future.succeededFuture(false);
-    }
-    JsonNode code = findAccount(prestate, to).path("code");
-    boolean noCode = code.isMissingNode() || code.isNull() || code.asText("0x").equals("0x");
-    if (!noCode) {
-      return Future.succeededFuture(false);
-    }
-    return context.resolver().contract(to, block).map(privacy -> privacy instanceof ContractPrivacy.Private);
-  }
-
-  private static JsonNode findAccount(JsonNode prestate, String address) {
-    var names = prestate.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (name.equalsIgnoreCase(address)) {
-        return prestate.get(name);
-      }
-    }
-    return MissingNode.getInstance();
   }
 }

@@ -27,7 +27,8 @@ public enum RpcError {
   NOT_AUTHORIZED(-32000, "not authorized", 200),
   MISSING_PRIVATE_FROM(-32000, "missing privateFrom", 200),
   PRIVACY_UNAVAILABLE(-32000, "privacy facts unavailable; retry", 200),
-  NOT_PRIVATE_CONTRACT(-32000, "The provided address is not a private contract: %s", 200),
+  /** The node's own words for an address that is not private, learnt from it (NotPrivateWording). */
+  NOT_PRIVATE_CONTRACT(-32000, "%s", 200),
   FILTER_NOT_FOUND(-32000, "filter not found", 200),
   NOTIFICATIONS_UNSUPPORTED(-32000, "notifications not supported", 200),
   SUBSCRIPTION_NOT_FOUND(-32000, "subscription not found", 200),

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.privacy.ContractFact.Origin;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,13 @@ final class BlockReader {
   private final NodeRpc node;
   private final TesseraClient tessera;
   private final NodeCapabilities capabilities;
+  private final ExtenderCode extenderCode;
 
-  BlockReader(NodeRpc node, TesseraClient tessera, NodeCapabilities capabilities) {
+  BlockReader(NodeRpc node, TesseraClient tessera, NodeCapabilities capabilities, ExtenderCode extenderCode) {
     this.node = node;
     this.tessera = tessera;
     this.capabilities = capabilities;
+    this.extenderCode = extenderCode;
   }
 
   /**
@@ -66,7 +69,7 @@ final class BlockReader {
     String hash = ChainFormat.lower(block.path("hash"));
     String parent = ChainFormat.lower(block.path("parentHash"));
     if (found.isEmpty()) {
-      return Future.succeededFuture(new RawBlock(number, hash, parent, List.of(), List.of(), List.of()));
+      return Future.succeededFuture(new RawBlock(number, hash, parent));
     }
     List<Future<PrivateTx>> resolving = found.stream().map(this::resolveParties).toList();
     return Future.all(resolving)
@@ -84,10 +87,11 @@ final class BlockReader {
     return inner.compose(
         privateTx -> {
           if (privateTx == null || privateTx.isNull()) {
-            return Future.succeededFuture(tx.withParties(tx.hash(), Parties.NONE));
+            return Future.succeededFuture(tx.withParties(tx.hash(), null, Parties.NONE));
           }
           String innerHash = ChainFormat.lower(privateTx.path("hash"));
-          return tessera.parties(ChainFormat.payloadHash(privateTx)).map(p -> tx.withParties(innerHash, p));
+          byte[] payload = ChainFormat.payloadHash(privateTx);
+          return tessera.parties(payload).map(p -> tx.withParties(innerHash, payload, p));
         });
   }
 
@@ -95,13 +99,13 @@ final class BlockReader {
     List<PrivateTx> ours = txs.stream().filter(t -> !t.parties().isEmpty()).toList();
     List<TxFact> txFacts = txs.stream().map(t -> new TxFact(t.hash(), t.innerHash(), t.parties(), number)).toList();
     if (ours.isEmpty()) {
-      return Future.succeededFuture(new RawBlock(number, hash, parent, txFacts, List.of(), List.of()));
+      return Future.succeededFuture(new RawBlock(number, hash, parent, txFacts, List.of(), List.of(), List.of()));
     }
     Future<List<JsonNode>> receipts =
         node.batch(ours.stream().map(t -> new NodeRpc.Call(t.isMarker() ? "eth_getPrivateTransactionReceipt" : "eth_getTransactionReceipt", t.hash())).toList());
     Future<JsonNode> traces = trace(number, ours);
     return Future.all(receipts, traces)
-        .compose(all -> extensions(number, ours, receipts.result()).map(ext -> {
+        .compose(all -> extenders(number, ours, receipts.result()).map(extenders -> {
           List<ContractFact> created = new ArrayList<>();
           for (int k = 0; k < ours.size(); k++) {
             PrivateTx tx = ours.get(k);
@@ -113,7 +117,7 @@ final class BlockReader {
             TraceFrames.creations(traces.result(), tx.index())
                 .forEach(a -> created.add(new ContractFact(a, tx.parties(), number, tx.hash(), Origin.CREATED_INSIDE)));
           }
-          return new RawBlock(number, hash, parent, txFacts, created, ext);
+          return new RawBlock(number, hash, parent, txFacts, created, extenders, shares(ours, receipts.result()));
         }));
   }
 
@@ -132,9 +136,57 @@ final class BlockReader {
         });
   }
 
-  /** The StateShared logs of these receipts, each with the parties of its shared payload. */
-  private Future<List<ContractFact>> extensions(long number, List<PrivateTx> ours, List<JsonNode> receipts) {
-    List<Future<ContractFact>> found = new ArrayList<>();
+  /**
+   * The extension management contracts these transactions create: a receipt's contractAddress
+   * that logged {@code NewContractExtensionContractCreated} and whose code, at this block, is
+   * GoQuorum's {@code ContractExtender}. Its creator is the sender Tessera reports for the
+   * creating payload. Anything else that logs the event is just a contract.
+   */
+  private Future<List<ExtenderFact>> extenders(long number, List<PrivateTx> ours, List<JsonNode> receipts) {
+    List<Future<Optional<ExtenderFact>>> found = new ArrayList<>();
+    for (int k = 0; k < ours.size(); k++) {
+      PrivateTx tx = ours.get(k);
+      JsonNode receipt = receipts.get(k);
+      JsonNode address = receipt == null ? null : receipt.get("contractAddress");
+      if (address == null || address.isNull() || tx.payloadHash() == null) {
+        continue;
+      }
+      String created = ChainFormat.lower(address);
+      for (JsonNode log : receipt.path("logs")) {
+        if (ExtenderCreated.matches(log, created)) {
+          decodeOrWarn(() -> ExtenderCreated.decode(log), tx, "NewContractExtensionContractCreated")
+              .ifPresent(event -> found.add(extender(number, tx, created, event)));
+          break;
+        }
+      }
+    }
+    return Future.all(found).map(all -> found.stream().flatMap(f -> f.result().stream()).toList());
+  }
+
+  private Future<Optional<ExtenderFact>> extender(long number, PrivateTx tx, String address, ExtenderCreated event) {
+    Future<JsonNode> code = node.call("eth_getCode", address, ChainFormat.hex(number));
+    Future<Optional<StoredPayload>> payload = tessera.payload(tx.payloadHash());
+    return Future.all(code, payload).map(all -> {
+      byte[] runtime;
+      try {
+        runtime = ChainFormat.data(code.result());
+      } catch (Abi.Malformed e) {
+        throw new NodeRpcException("eth_getCode of " + address + " answered " + code.result());
+      }
+      if (!extenderCode.isGenuine(runtime) || payload.result().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ExtenderFact(
+          address, event.extended(), event.recipientKey(), payload.result().get().senderKey(), number, tx.hash()));
+    });
+  }
+
+  /**
+   * The StateShared logs of these receipts, to be judged by the merger. A log that does not
+   * decode is skipped with a warning: whoever emitted it must not stop the index.
+   */
+  private static List<StateShared> shares(List<PrivateTx> ours, List<JsonNode> receipts) {
+    List<StateShared> found = new ArrayList<>();
     for (int k = 0; k < ours.size(); k++) {
       PrivateTx tx = ours.get(k);
       JsonNode receipt = receipts.get(k);
@@ -143,12 +195,19 @@ final class BlockReader {
       }
       for (JsonNode log : receipt.path("logs")) {
         if (StateShared.matches(log)) {
-          StateShared shared = StateShared.decode(log).orElseThrow(() -> new NodeRpcException("malformed StateShared log in " + tx.hash()));
-          found.add(tessera.parties(Base64.getDecoder().decode(shared.tesseraHash()))
-              .map(p -> new ContractFact(shared.contract(), p, number, tx.hash(), Origin.EXTENDED)));
+          decodeOrWarn(() -> StateShared.decode(log, tx.hash()), tx, "StateShared").ifPresent(found::add);
         }
       }
     }
-    return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+    return found;
+  }
+
+  private static <T> Optional<T> decodeOrWarn(Supplier<T> decode, PrivateTx tx, String event) {
+    try {
+      return Optional.of(decode.get());
+    } catch (Abi.Malformed malformed) {
+      LOG.warn("transaction {}: skipped a malformed {} log ({})", tx.hash(), event, malformed.getMessage());
+      return Optional.empty();
+    }
   }
 }

@@ -11,6 +11,13 @@ final class ChainFormat {
   static final String STATE_SHARED_TOPIC =
       "0x" + HexFormat.of().formatHex(keccak("StateShared(address,string,string)".getBytes()));
 
+  /**
+   * Topic of {@code NewContractExtensionContractCreated(address toExtend, string recipientPTMKey,
+   * address recipientAddress)}, emitted by GoQuorum's {@code ContractExtender} constructor.
+   */
+  static final String EXTENDER_CREATED_TOPIC = "0x" + HexFormat.of().formatHex(
+      keccak("NewContractExtensionContractCreated(address,string,address)".getBytes()));
+
   private static final int PAYLOAD_HASH_HEX = 2 + 128;
 
   private ChainFormat() {}
@@ -36,6 +43,19 @@ final class ChainFormat {
 
   static byte[] bytes(String hex) {
     return HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
+  }
+
+  /** A log's or a code's hex data; {@link Abi.Malformed} when it is not 0x-hex. */
+  static byte[] data(JsonNode value) {
+    String hex = value.asText("");
+    if (!hex.startsWith("0x") || hex.length() % 2 != 0) {
+      throw new Abi.Malformed("data is not 0x-prefixed hex of whole bytes");
+    }
+    try {
+      return HexFormat.of().parseHex(hex, 2, hex.length());
+    } catch (IllegalArgumentException notHex) {
+      throw new Abi.Malformed("data is not hex");
+    }
   }
 
   static String lower(JsonNode value) {

@@ -31,6 +31,18 @@ final class FactCodec {
     return new ContractFact(address, parties, block, txHash, origin);
   }
 
+  static byte[] extender(ExtenderFact fact) {
+    return new RecordWriter().string(fact.address()).string(fact.extended()).string(fact.recipientKey())
+        .string(fact.creatorKey()).number(fact.block()).string(fact.txHash()).toBytes();
+  }
+
+  static ExtenderFact extender(String key, byte[] value) {
+    RecordReader in = new RecordReader(key, value);
+    ExtenderFact fact = new ExtenderFact(in.string(), in.string(), in.string(), in.string(), in.number(), in.string());
+    in.end();
+    return fact;
+  }
+
   static byte[] transaction(TxFact fact) {
     RecordWriter out = new RecordWriter().string(fact.txHash()).string(fact.innerHash());
     parties(out, fact.parties());

@@ -23,6 +23,15 @@ public interface IndexStore extends AutoCloseable {
   /** The current fact for a contract address (lower-case 0x-hex). */
   Optional<ContractFact> contract(String address);
 
+  /** The genuine extension management contract at this address (lower-case 0x-hex), if any. */
+  Optional<ExtenderFact> extender(String address);
+
+  /**
+   * Whether a StateShared log the index did not honour named this contract (lower-case 0x-hex):
+   * GoQuorum then rewrote its privacy metadata, whose creationTxHash proves nothing any more.
+   */
+  boolean metadataRewritten(String address);
+
   /** The fact for a private transaction, by its public (or marker) hash. */
   Optional<TxFact> transaction(String hash);
 

@@ -41,6 +41,17 @@ public abstract sealed class KeyValueIndexStore implements IndexStore
   }
 
   @Override
+  public Optional<ExtenderFact> extender(String address) {
+    String key = StoreKeys.extender(address);
+    return store.get(key).map(value -> FactCodec.extender(key, value));
+  }
+
+  @Override
+  public boolean metadataRewritten(String address) {
+    return store.get(StoreKeys.rewritten(address)).isPresent();
+  }
+
+  @Override
   public Optional<TxFact> transaction(String hash) {
     String key = StoreKeys.transaction(hash);
     return store.get(key).map(value -> FactCodec.transaction(key, value));
@@ -62,6 +73,12 @@ public abstract sealed class KeyValueIndexStore implements IndexStore
     for (ContractFact contract : block.contracts()) {
       ContractFact fact = normalised(contract);
       writes.put(StoreKeys.contract(fact.address()), Optional.of(FactCodec.contract(fact)));
+    }
+    for (ExtenderFact extender : block.extenders()) {
+      writes.put(StoreKeys.extender(extender.address()), Optional.of(FactCodec.extender(extender)));
+    }
+    for (String address : block.metadataRewritten()) {
+      writes.put(StoreKeys.rewritten(address), Optional.of(new byte[] {1}));
     }
     IndexedBlock head = new IndexedBlock(block.number(), lower(block.hash()));
     writes.put(StoreKeys.HEAD, Optional.of(FactCodec.head(head)));

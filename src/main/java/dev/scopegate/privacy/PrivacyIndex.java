@@ -38,6 +38,7 @@ public final class PrivacyIndex {
   private final Duration poll;
   private final Waiters waiters;
   private final Progress progress = new Progress();
+  private final FactMerger merger = new FactMerger(new IgnoredExtensions());
   private final List<Consumer<Optional<List<String>>>> changeListeners = new CopyOnWriteArrayList<>();
 
   private volatile long indexed;
@@ -201,7 +202,7 @@ public final class PrivacyIndex {
           if (head.isPresent() && !head.get().hash().equals(raw.parentHash())) {
             return null;
           }
-          BlockFacts facts = FactMerger.merge(raw, store);
+          BlockFacts facts = merger.merge(raw, store);
           store.apply(facts);
           return facts;
         })

@@ -36,6 +36,7 @@ public final class PrivacyResolver {
   private final Supplier<NodeCapabilities> capabilities;
   private final Supplier<Optional<NodeMode>> mode;
   private final Duration maxWait;
+  private final NotPrivateWording wording;
   /**
    * Only "private" answers stay: an address becomes private in a block, and stops being private
    * only when a reorganisation abandons that block (which drops every cached answer).
@@ -62,6 +63,11 @@ public final class PrivacyResolver {
         "privacy_transactions", transactions.synchronous());
   }
 
+  /** The node's answer for an address that is not private: what non-parties get. */
+  public NotPrivateWording wording() {
+    return wording;
+  }
+
   /**
    * {@code index} and {@code capabilities} are read per question: the index opens in the
    * background once the node and Tessera answer; until then private facts are unavailable.
@@ -81,6 +87,7 @@ public final class PrivacyResolver {
     this.capabilities = capabilities;
     this.mode = mode;
     this.maxWait = maxWait;
+    this.wording = new NotPrivateWording(node);
   }
 
   /** The node's mode as detected; empty until the node has told. */
@@ -166,7 +173,9 @@ public final class PrivacyResolver {
         return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
       }
       if (meta.creationPayloadHash().isPresent()) {
-        return tessera().compose(t -> t.parties(meta.creationPayloadHash().get())).map(ContractPrivacy.Private::new);
+        return metadataRewritten(address).compose(rewritten -> rewritten
+            ? afterIndexCatchesUp(address, block)
+            : tessera().compose(t -> t.parties(meta.creationPayloadHash().get())).map(ContractPrivacy.Private::new));
       }
       return afterIndexCatchesUp(address, block);
     });
@@ -198,6 +207,21 @@ public final class PrivacyResolver {
           LOG.debug("private contract {} has no known parties", address);
           return Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.withData("parties of " + address + " not known"));
         }));
+  }
+
+  /**
+   * Whether an ignored StateShared named this contract, up to the node's head as it is after the
+   * metadata was read: any log that rewrote that metadata is then indexed. No index: assume so.
+   */
+  private Future<Boolean> metadataRewritten(String address) {
+    Optional<PrivacyIndex> index = indexSupplier.get();
+    if (index.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    return node.call("eth_blockNumber")
+        .compose(head -> index.get().awaitIndexed(ChainFormat.quantity(head), maxWait))
+        .compose(v -> vertx.executeBlocking(() -> index.get().store().metadataRewritten(address), false))
+        .recover(PrivacyResolver::unavailable);
   }
 
   private Future<Optional<ContractFact>> storedFact(String address) {

@@ -27,6 +27,8 @@ public final class PrivacyService {
   private final NodeRpc node;
   private final Optional<TesseraClient> tessera;
   private final Config.Index config;
+  private final ExtenderCode extenderCode;
+  private final CallTraceProbe callTraces;
   private final PrivacyResolver resolver;
   private final BlockPinner pinner;
   private volatile Optional<PrivacyIndex> index = Optional.empty();
@@ -48,9 +50,11 @@ public final class PrivacyService {
     this.tessera =
         config.upstream().privacyManager().map(pm -> TesseraClient.create(vertx, pm, config.upstream().timeout()));
     this.config = config.privacy().index();
+    this.extenderCode = ExtenderCode.of(config.privacy().extenderCodeHashes());
     this.resolver =
         new PrivacyResolver(vertx, node, tessera, () -> index, () -> capabilities, modes::current, this.config.maxWait());
     this.pinner = new BlockPinner(heads);
+    this.callTraces = new CallTraceProbe(node);
   }
 
   public static Future<PrivacyService> start(Vertx vertx, Config config, Upstream upstream, boolean reindex) {
@@ -142,7 +146,9 @@ public final class PrivacyService {
         LOG.warn("no upstream.privacyManager: who is party to private contracts cannot be learnt;"
             + " tenants are refused every private contract");
       }
-      return tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture());
+      // learnt before the start completes; when it cannot be, it is asked again when needed
+      return resolver.wording().learn().<Void>mapEmpty().otherwiseEmpty()
+          .compose(v -> tessera.map(tm -> openIndex(tm, caps, reindex)).orElse(Future.succeededFuture()));
     });
   }
 
@@ -153,6 +159,12 @@ public final class PrivacyService {
   private void recheckMode() {
     if (stopped) {
       return;
+    }
+    if (index.isPresent()) {
+      resolver.wording().learn(); // it may be another node, with other wording
+      if (capabilities.traceCall()) {
+        callTraces.reconnected();
+      }
     }
     modes.recheck().onSuccess(now -> {
       if (!stopped && now.equals(Optional.of(NodeMode.SINGLE)) && index.isEmpty()) {
@@ -166,9 +178,12 @@ public final class PrivacyService {
         .compose(identity -> vertx.executeBlocking(() -> RocksIndexStore.open(config.path(), identity, reindex)))
         .map(store -> {
           PrivacyIndex opened = new PrivacyIndex(
-              vertx, node, new BlockReader(node, tm, caps), store, config.fromBlock(), config.pollInterval(),
+              vertx, node, new BlockReader(node, tm, caps, extenderCode), store, config.fromBlock(), config.pollInterval(),
               heads::known);
           opened.onChange(resolver::invalidate);
+          if (caps.traceCall()) {
+            opened.onChange(changed -> changed.ifPresent(addresses -> addresses.forEach(callTraces::privateContract)));
+          }
           index = Optional.of(opened);
           opened.start();
           heads.onHead(opened::newHead);

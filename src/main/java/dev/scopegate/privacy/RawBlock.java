@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a block says before it is merged with the index: its private transactions, the contracts
- * they create, and the extensions they complete ({@code extensions}: parties to add).
+ * they create, the extension management contracts they create, and the {@code StateShared} logs
+ * they emit (each still to be judged).
  */
 record RawBlock(
     long number,
@@ -12,4 +13,10 @@ record RawBlock(
     String parentHash,
     List<TxFact> transactions,
     List<ContractFact> created,
-    List<ContractFact> extensions) {}
+    List<ExtenderFact> extenders,
+    List<StateShared> shares) {
+
+  RawBlock(long number, String hash, String parentHash) {
+    this(number, hash, parentHash, List.of(), List.of(), List.of(), List.of());
+  }
+}

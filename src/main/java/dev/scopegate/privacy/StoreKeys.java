@@ -26,6 +26,14 @@ final class StoreKeys {
     return "c:" + lower(address);
   }
 
+  static String extender(String address) {
+    return "x:" + lower(address);
+  }
+
+  static String rewritten(String address) {
+    return "m:" + lower(address);
+  }
+
   static String transaction(String hash) {
     return "t:" + lower(hash);
   }

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record StoreMeta(int schema, StoreIdentity identity) {
   /** The format of keys and values this code writes; any other version is rebuilt. */
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2; // 2: extension management contracts
 
   byte[] toBytes() {
     ObjectNode node = Json.MAPPER.createObjectNode();

@@ -16,8 +16,9 @@ class PrivacyMetadataTest extends DevNodeTestBase {
     for (String address : List.of(publicContract, STRANGER)) {
       JsonNode error = client.error("eth_getContractPrivacyMetadata", address);
       assertEquals(-32000, error.get("code").asInt());
+      // eth/api_backend.go EthAPIState.GetPrivacyMetadata: fmt.Errorf("%x: %w", addr, ErrNotPrivateContract)
       assertEquals(
-          "The provided address is not a private contract: " + address.substring(2),
+          address.substring(2) + ": the provided address is not a private contract",
           error.get("message").asText());
     }
   }

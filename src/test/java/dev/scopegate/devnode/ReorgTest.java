@@ -52,7 +52,7 @@ class ReorgTest extends DevNodeTestBase {
     assertTrue(client.result("eth_getTransactionByHash", creation).isNull());
     assertEquals("0x", client.result("eth_getCode", contract, "latest").asText());
     assertEquals(
-        "The provided address is not a private contract: " + contract.substring(2),
+        contract.substring(2) + ": the provided address is not a private contract",
         client.error("eth_getContractPrivacyMetadata", contract).get("message").asText());
     assertEquals("0x1", client.result("eth_getTransactionCount", NODE1, "latest").asText());
     assertEquals(

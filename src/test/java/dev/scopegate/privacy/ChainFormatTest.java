@@ -3,6 +3,7 @@ package dev.scopegate.privacy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,12 +44,22 @@ class ChainFormatTest {
         + word(Long.toHexString(96)) + word(Long.toHexString(96 + 32 + padded(hash.length())))
         + word(Long.toHexString(hash.length())) + text(hash)
         + word(Long.toHexString(4)) + text("uuid");
-    JsonNode log = json("{\"topics\":[\"" + ChainFormat.STATE_SHARED_TOPIC + "\"],\"data\":\"" + data + "\"}");
+    JsonNode log = json("{\"address\":\"0xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"topics\":[\""
+        + ChainFormat.STATE_SHARED_TOPIC + "\"],\"data\":\"" + data + "\"}");
     assertTrue(StateShared.matches(log));
-    StateShared shared = StateShared.decode(log).orElseThrow();
+    StateShared shared = StateShared.decode(log, "0x01");
     assertEquals("0x1111111111111111111111111111111111111111", shared.contract());
+    assertEquals("0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", shared.emitter());
     assertEquals(hash, shared.tesseraHash());
-    assertTrue(StateShared.decode(json("{\"data\":\"0x1234\"}")).isEmpty(), "malformed data is not decoded");
+    for (String malformed : new String[] {"0x1234", "0x", "1234", "0xzz", data.substring(0, data.length() - 64),
+        "0x" + word("ff" + "0".repeat(22) + "1111111111111111111111111111111111111111") + data.substring(66),
+        "0x" + data.substring(2, 66) + word("ffffffffffff") + data.substring(130)}) {
+      assertThrows(Abi.Malformed.class, () -> StateShared.decode(json("{\"data\":\"" + malformed + "\"}"), "0x01"),
+          malformed);
+    }
+    JsonNode twoTopics = json("{\"topics\":[\"" + ChainFormat.STATE_SHARED_TOPIC + "\",\"" + ChainFormat.STATE_SHARED_TOPIC
+        + "\"],\"data\":\"" + data + "\"}");
+    assertFalse(StateShared.matches(twoTopics), "GoQuorum reads only logs with exactly one topic");
   }
 
   private static String word(String hex) {

@@ -66,7 +66,7 @@ class PrivacyIndexTest {
     Address factory = chain.createPrivate(FACTORY, KB);
     Address child = childOf(factory);
     Address extended = chain.createPrivate(CODE, KA);
-    chain.node.chain().extendContract(extended, List.of(KC));
+    chain.node.chain().extendContract(extended, KC);
     MinedTransaction foreign =
         chain.node.chain().receiveForeignPrivate(chain.account(2), Optional.empty(), CODE, FOREIGN_X, List.of(FOREIGN_Y));
 

@@ -13,12 +13,21 @@ public final class TestConfigs {
 
   private TestConfigs() {}
 
+  /**
+   * The dev node's extension management contract is its own code, not GoQuorum's compiled
+   * ContractExtender: the tests accept it beside GoQuorum's (see {@code ExtenderContract}).
+   */
+  public static final List<String> DEV_NODE_EXTENDERS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(dev.scopegate.devnode.ExtenderContract.RUNTIME_HASH),
+      dev.scopegate.privacy.ExtenderCode.GOQUORUM.stream()).toList();
+
   public static Config config(URI upstream, Config.Jwt jwt) {
     return new Config(
         new Config.Upstream(upstream, Optional.empty(), Optional.empty(), Duration.ofSeconds(30)),
         server(5 * 1024 * 1024, 100, List.of()),
         new Config.Ipc(Optional.empty(), "0600", 5 * 1024 * 1024),
-        new Config.Privacy(new Config.Index(Path.of("target/test-index"), 0, Duration.ofSeconds(2), Duration.ofMillis(50))),
+        new Config.Privacy(new Config.Index(Path.of("target/test-index"), 0, Duration.ofSeconds(2), Duration.ofMillis(50)),
+            DEV_NODE_EXTENDERS),
         new Config.Auth(API_KEY, jwt),
         new Config.Metrics(0));
   }
@@ -67,7 +76,7 @@ public final class TestConfigs {
     return new Config(
         new Config.Upstream(u.http(), u.ws(), Optional.of(privacyManager), u.timeout(), u.wsMaxCallBytes()),
         c.server(), c.ipc(),
-        new Config.Privacy(new Config.Index(indexPath, i.fromBlock(), i.maxWait(), i.pollInterval())),
+        new Config.Privacy(new Config.Index(indexPath, i.fromBlock(), i.maxWait(), i.pollInterval()), c.privacy().extenderCodeHashes()),
         c.auth(), c.metrics());
   }
 
@@ -115,14 +124,14 @@ public final class TestConfigs {
   public static Config withPollInterval(Config c, Duration poll) {
     Config.Index i = c.privacy().index();
     return new Config(c.upstream(), c.server(), c.ipc(),
-        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), i.maxWait(), poll)),
+        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), i.maxWait(), poll), c.privacy().extenderCodeHashes()),
         c.auth(), c.metrics());
   }
 
   public static Config withMaxWait(Config c, Duration maxWait) {
     Config.Index i = c.privacy().index();
     return new Config(c.upstream(), c.server(), c.ipc(),
-        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), maxWait, i.pollInterval())),
+        new Config.Privacy(new Config.Index(i.path(), i.fromBlock(), maxWait, i.pollInterval()), c.privacy().extenderCodeHashes()),
         c.auth(), c.metrics());
   }
 
