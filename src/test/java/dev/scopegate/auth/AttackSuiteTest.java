@@ -186,7 +186,8 @@ class AttackSuiteTest {
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"\\u006dethod\":\"admin_peers\"}", -32600),
         Arguments.of("duplicate key in params",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[{\"to\":\"0x1\",\"to\":\"0x2\"}]}", -32600),
-        Arguments.of("method with a NUL", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\\u0000\"}", -32001),
+        // rpc://eth_* covers the name, the policy table does not know it: -32601, never forwarded
+        Arguments.of("method with a NUL", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\\u0000\"}", -32601),
         Arguments.of("method upper-cased", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ETH_CHAINID\"}", -32001),
         Arguments.of("method mixed case outside the grant", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Admin_peers\"}", -32001),
         Arguments.of("object id", "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"eth_chainId\"}", -32600),

@@ -38,6 +38,10 @@ class BlockReceiptsFilterTest {
     return receipt;
   }
 
+  private static ObjectNode inOther(ObjectNode log) {
+    return log.put("transactionHash", OTHER_TX);
+  }
+
   private JsonNode filtered(JsonNode receipts) throws Exception {
     RpcRequest request = new RpcRequest(Optional.empty(), "eth_getBlockReceipts",
         Optional.of(Json.MAPPER.createArrayNode().add("0x7")));
@@ -47,10 +51,12 @@ class BlockReceiptsFilterTest {
   @Test
   void aForeignPrivateTransactionsReceiptIsBlankedAndForeignLogsDropped() throws Exception {
     facts.privateTransaction(TX, KEY_B);
+    // a transaction private to both: what it logged in B's contract is still B's alone
+    facts.privateTransaction(OTHER_TX, KEY_A, KEY_B);
     facts.privateContract(FOREIGN, KEY_B).privateContract(OURS, KEY_A);
     ArrayNode block = Json.MAPPER.createArrayNode()
         .add(receipt(TX, Logs.log(FOREIGN, 7, 0, TRANSFER)))
-        .add(receipt(OTHER_TX, Logs.log(OURS, 7, 1, TRANSFER), Logs.log(FOREIGN, 7, 2, TRANSFER)));
+        .add(receipt(OTHER_TX, inOther(Logs.log(OURS, 7, 1, TRANSFER)), inOther(Logs.log(FOREIGN, 7, 2, TRANSFER))));
 
     JsonNode shown = filtered(block);
 
