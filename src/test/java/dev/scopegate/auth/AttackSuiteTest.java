@@ -144,7 +144,12 @@ class AttackSuiteTest {
   void hugeTokensAreRefusedBeforeAnythingIsRead() throws Exception {
     String huge = signed(valid().claim("pad", "x".repeat(200_000)));
     try (RawHttp c = RawHttp.connect(proxy.url())) {
-      c.send(RawHttp.post(CALL.length(), "Authorization: Bearer " + huge) + CALL);
+      try {
+        c.send(RawHttp.post(CALL.length(), "Authorization: Bearer " + huge) + CALL);
+      } catch (java.net.SocketException refusedMidWrite) {
+        // the server answered and closed before the client had written 200 kB of headers: the
+        // refusal is still waiting to be read
+      }
       String answer = c.readUntilClosed();
       assertTrue(answer.startsWith("HTTP/1.1 431") || answer.startsWith("HTTP/1.1 400")
           || answer.startsWith("HTTP/1.1 413"), answer.substring(0, Math.min(100, answer.length())));
