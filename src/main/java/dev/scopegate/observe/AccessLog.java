@@ -36,7 +36,7 @@ final class AccessLog implements CallObserver {
     }
     for (int i = 0; i < d.calls().size(); i++) {
       LoggingEventBuilder event = LOG.atInfo();
-      String text = CallFields.pairs(event,
+      String text = CallFields.pairs(event, CallFields.withPsi(d.principal(),
           "transport", transport,
           "principal", CallFields.principal(d.principal()),
           "tenant", CallFields.who(d.principal()),
@@ -44,7 +44,7 @@ final class AccessLog implements CallObserver {
           "outcome", d.refusals().get(i).map(r -> "refused " + Reasons.of(r)).orElse(CallFields.outcome(d.answers().get(i))),
           "upstream_ms", CallFields.millis(d.upstreamNanos()),
           "total_ms", CallFields.millis(d.nanos()),
-          "batch", Integer.toString(d.calls().size()));
+          "batch", Integer.toString(d.calls().size())));
       event.log("call " + text);
     }
   }

@@ -45,13 +45,13 @@ final class AuditLog implements CallObserver {
       }
       d.refusals().get(i).ifPresent(refusal -> {
         LoggingEventBuilder event = LOG.atWarn();
-        String text = CallFields.pairs(event,
+        String text = CallFields.pairs(event, CallFields.withPsi(d.principal(),
             "transport", transport,
             "principal", CallFields.principal(d.principal()),
             "tenant", CallFields.who(d.principal()),
             "method", CallFields.method(d.calls().get(slot), knownMethod),
             "reason", Reasons.of(refusal),
-            "code", Integer.toString(refusal.code()));
+            "code", Integer.toString(refusal.code())));
         event.log("refused " + text);
       });
     }
@@ -59,12 +59,12 @@ final class AuditLog implements CallObserver {
 
   private void impersonated(Dispatch d, int slot) {
     LoggingEventBuilder event = LOG.atInfo();
-    String text = CallFields.pairs(event,
+    String text = CallFields.pairs(event, CallFields.withPsi(d.principal(),
         "transport", transport,
         "apikey_as", "tenant",
         "tenant", CallFields.who(d.principal()),
         "method", CallFields.method(d.calls().get(slot), knownMethod),
-        "outcome", CallFields.outcome(slot < d.answers().size() ? d.answers().get(slot) : null));
+        "outcome", CallFields.outcome(slot < d.answers().size() ? d.answers().get(slot) : null)));
     event.log("impersonated call " + text);
   }
 

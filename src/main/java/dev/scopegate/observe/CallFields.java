@@ -31,6 +31,29 @@ final class CallFields {
     return SAFE.matcher(who).matches() ? who : "(unprintable)";
   }
 
+  /** The private state the call was routed to (multiple private states), when it was. */
+  static java.util.Optional<String> psi(Principal principal) {
+    return principal.psi().map(psi -> SAFE.matcher(psi).matches() ? psi : "(unprintable)");
+  }
+
+  /** {@code pairs} with {@code psi=…} after the tenant, when the call was routed to a PSI. */
+  static String[] withPsi(Principal principal, String... keyValues) {
+    java.util.Optional<String> psi = psi(principal);
+    if (psi.isEmpty()) {
+      return keyValues;
+    }
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(keyValues));
+    int at = all.size();
+    for (int key = 0; key < all.size(); key += 2) {
+      if (all.get(key).equals("tenant")) {
+        at = key + 2;
+        break;
+      }
+    }
+    all.addAll(at, java.util.List.of("psi", psi.get()));
+    return all.toArray(String[]::new);
+  }
+
   static String method(RpcCall call, Predicate<String> known) {
     if (!(call instanceof RpcRequest request)) {
       return "(invalid)";
