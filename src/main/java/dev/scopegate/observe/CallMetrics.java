@@ -51,14 +51,21 @@ final class CallMetrics implements CallObserver {
   private final Map<Principal.Kind, Timer> durations = new EnumMap<>(Principal.Kind.class);
   private final Map<Principal.Kind, Timer> upstreamDurations = new EnumMap<>(Principal.Kind.class);
   private final Map<RpcError, Counter> denials = new EnumMap<>(RpcError.class);
-  /** Multiple private states: calls by PSI, at most {@link #MAX_PSIS} labels (then "other"). */
-  private final Map<String, Counter> byPsi = new ConcurrentHashMap<>();
-  private static final int MAX_PSIS = 256;
+  /** Multiple private states: calls by PSI, at most 256 labels (then "other"). */
+  private final BoundedCounters byPsi;
+  /** Tenants' calls by tenant id (else the token's subject), at most 1000 labels (then "other"). */
+  private final BoundedCounters byTenant;
 
   CallMetrics(MeterRegistry registry, String transport, Predicate<String> knownMethod) {
     this.registry = registry;
     this.transport = transport;
     this.knownMethod = knownMethod;
+    this.byPsi = new BoundedCounters(registry, "scopegate.psi.calls",
+        "JSON-RPC calls routed to a private state (multiple private states), by transport and PSI",
+        transport, "psi", 256);
+    this.byTenant = new BoundedCounters(registry, "scopegate.tenant.calls",
+        "Tenants' JSON-RPC calls, by transport and tenant (tenant id, else the token's subject;"
+            + " after 1000 tenants: other)", transport, "tenant", 1000);
     for (Principal.Kind kind : Principal.Kind.values()) {
       durations.put(kind, Timer.builder("scopegate.request.duration")
           .description("Time from reading a request body (call or batch) to its answer")
@@ -99,20 +106,10 @@ final class CallMetrics implements CallObserver {
       counters.computeIfAbsent(series, this::counter).increment();
     }
     durations.get(principal.kind()).record(nanos, TimeUnit.NANOSECONDS);
-    principal.psi().ifPresent(psi -> psiCounter(psi).increment(calls.size()));
-  }
-
-  private Counter psiCounter(String psi) {
-    Counter known = byPsi.get(psi);
-    if (known != null) {
-      return known;
+    principal.psi().ifPresent(psi -> byPsi.of(psi).increment(calls.size()));
+    if (!principal.isOperator()) {
+      byTenant.of(principal.tenantId().orElse(principal.subject())).increment(calls.size());
     }
-    String label = byPsi.size() < MAX_PSIS ? psi : "other";
-    return byPsi.computeIfAbsent(label, l -> Counter.builder("scopegate.psi.calls")
-        .description("JSON-RPC calls routed to a private state (multiple private states), by transport and PSI")
-        .tag("transport", transport)
-        .tag("psi", l)
-        .register(registry));
   }
 
   private Counter counter(Series series) {

@@ -131,6 +131,19 @@ class MetricsWireTest {
   }
 
   @Test
+  void tenantsCallsAreCountedByTenantOperatorsNot() throws Exception {
+    String acme = stack.tokenFor("acme-client", "rpc://eth_*");
+    stack.proxy().tenant(acme, "[" + Wire.call(1, "eth_chainId", "[]") + "," + Wire.call(2, "net_version", "[]") + "]");
+    stack.proxy().tenant(stack.tokenFor("globex-client", "rpc://eth_*"), Wire.call(3, "eth_chainId", "[]"));
+    stack.proxy().operator(Wire.call(4, "eth_chainId", "[]"));
+
+    assertEquals(2, sample("scopegate_tenant_calls_total", Map.of("tenant", "acme-client", "transport", "http")),
+        "each call of a batch counts, refused ones too");
+    assertEquals(1, sample("scopegate_tenant_calls_total", Map.of("tenant", "globex-client", "transport", "http")));
+    assertFalse(scrape().body().contains("tenant=\"api-key\""), "operators are not tenants");
+  }
+
+  @Test
   void aRefusedNotificationIsCountedAsItsRefusal() throws Exception {
     String token = stack.token("rpc://eth_*");
     String refused = "{\"jsonrpc\":\"2.0\",\"method\":\"net_version\",\"params\":[]}";
