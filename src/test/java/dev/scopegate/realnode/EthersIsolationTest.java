@@ -1,0 +1,46 @@
+package dev.scopegate.realnode;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.devnode.Scenario;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ethers v6 as a tenant's dApp in front of a node with private state (the dev node): its own private
+ * contract readable, another tenant's refused as a non-party node would, logs and a WebSocket
+ * logs subscription filtered — while the other tenant's contract really emitted in between.
+ */
+@ExtendWith(VertxExtension.class)
+class EthersIsolationTest {
+
+  @Test
+  void aTenantsEthersClientSeesOnlyItsOwn(Vertx vertx, @TempDir Path dir) throws Exception {
+    try (DevScenarioStack dev = DevScenarioStack.start(vertx, dir.resolve("sg.ipc"))) {
+      Scenario s = dev.scenario();
+      String http = dev.stack().proxy().url().toString();
+      String tokenA = dev.tokenA("rpc://eth_*");
+      JsonNode facts = NodeScript.run("ethers-isolation.mjs", Map.of(
+          "SG_HTTP", http,
+          "SG_WS", http.replace("http://", "ws://"),
+          "TOKEN_A", tokenA,
+          "TOKEN_B", dev.tokenB("rpc://eth_*"),
+          "OWN", s.privateA().address().toString(),
+          "FOREIGN", s.privateB().address().toString(),
+          "OWNER_A", s.ownerA().toString(),
+          "OWNER_B", s.ownerB().toString(),
+          "KEY_A", s.keyA(),
+          "KEY_B", s.keyB()));
+      String foreign = s.privateB().address().toString().toLowerCase();
+      assertFalse(facts.toString().contains(foreign), "B's contract appears nowhere in A's view: " + facts);
+      assertTrue(facts.get("seen").toString().contains(s.privateA().address().toString().toLowerCase()));
+    }
+  }
+}
