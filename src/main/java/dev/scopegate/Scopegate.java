@@ -131,6 +131,7 @@ public final class Scopegate {
               upstream,
               ws,
               shared.map(s -> wsContext),
+              psiSockets,
               readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
@@ -199,6 +200,7 @@ public final class Scopegate {
       PsiUpstreams psis,
       WsUpgrade ws,
       Optional<WsContext> subscriptions,
+      Optional<PsiSockets> psiSockets,
       Readiness readiness) {}
 
   private record Listeners(
@@ -237,7 +239,8 @@ public final class Scopegate {
       return Future.succeededFuture(Optional.empty());
     }
     RequestDecoder decoder = new RequestDecoder(config.server().maxBatchSize());
-    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions(), transports.psis())
+    return IpcTransport.start(vertx, config.ipc(), decoder, transports.ipc(), transports.subscriptions(), transports.psis(),
+            transports.psiSockets())
         .map(Optional::of);
   }
 

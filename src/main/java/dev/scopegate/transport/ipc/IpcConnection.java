@@ -3,7 +3,6 @@ package dev.scopegate.transport.ipc;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
-import dev.scopegate.transport.ws.ConnectionSubscriptions;
 import dev.scopegate.transport.ws.Outbox;
 import io.vertx.core.Vertx;
 import dev.scopegate.jsonrpc.RpcException;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * One operator's connection: bytes in, framed into values, each answered through the pipeline,
  * answers out in arrival order. Reading pauses while too many answers are outstanding or the
  * client is not reading its answers, so a flood costs memory only up to those bounds. Its
- * subscriptions (eth_subscribe over IPC) are fed by the shared upstream WebSocket, write their
- * notifications as lines, and end when the connection closes.
+ * subscriptions (eth_subscribe over IPC) are fed by the shared upstream WebSocket (or, for a
+ * message id naming a PSI, that PSI's), write their notifications as lines, and end when the
+ * connection closes.
  */
 final class IpcConnection implements Outbox {
   static final int MAX_OUTSTANDING = 64;
@@ -30,7 +30,7 @@ final class IpcConnection implements Outbox {
   private final JsonFramer framer;
   private final IpcExchange exchange;
   private final InOrderReplies replies;
-  private final Optional<ConnectionSubscriptions> subscriptions;
+  private final Optional<IpcSubscriptions> subscriptions;
   private boolean paused;
   private long sequence;
   private volatile boolean closed;
@@ -52,7 +52,7 @@ final class IpcConnection implements Outbox {
     socket.drainHandler(v -> connection.resumeIfDrained());
     socket.closeHandler(v -> {
       connection.closed = true;
-      connection.subscriptions.ifPresent(ConnectionSubscriptions::closeAll);
+      connection.subscriptions.ifPresent(IpcSubscriptions::closeAll);
     });
     // A client that goes away mid-answer is its own business, not an error of the server's.
     socket.exceptionHandler(e -> LOG.debug("ipc connection failed: {}", e.toString()));

@@ -5,8 +5,11 @@ import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.upstream.PsiUpstreams;
+import dev.scopegate.upstream.Upstream;
+import dev.scopegate.upstream.ws.PsiSockets;
 import dev.scopegate.transport.ws.ConnectionSubscriptions;
 import dev.scopegate.transport.ws.ConnectionUpstream;
 import dev.scopegate.transport.ws.Outbox;
@@ -31,40 +34,47 @@ final class IpcExchange {
   private final Dispatcher dispatcher;
   private final Optional<WsContext> subscriptions;
   private final PsiUpstreams psis;
+  private final Optional<PsiSockets> psiSockets;
 
   /**
    * {@code subscriptions}: where eth_subscribe over IPC is served from (the shared upstream
-   * socket, as for WebSocket clients); without it the node answers them.
+   * socket, as for WebSocket clients); without it the node answers them. {@code psiSockets}: the
+   * shared socket of each PSI a message id names; without them such a subscription is refused.
    */
-  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher, Optional<WsContext> subscriptions, PsiUpstreams psis) {
+  IpcExchange(RequestDecoder decoder, Dispatcher dispatcher, Optional<WsContext> subscriptions,
+      PsiUpstreams psis, Optional<PsiSockets> psiSockets) {
     this.psis = psis;
+    this.psiSockets = psiSockets;
     this.decoder = decoder;
     this.dispatcher = dispatcher;
     this.subscriptions = subscriptions;
   }
 
   /** One connection's subscriptions, writing notifications to {@code outbox}. */
-  Optional<ConnectionSubscriptions> subscriptionsFor(Vertx vertx, Outbox outbox) {
-    return subscriptions.map(context -> new ConnectionSubscriptions(vertx, OPERATOR, context, outbox));
+  Optional<IpcSubscriptions> subscriptionsFor(Vertx vertx, Outbox outbox) {
+    return subscriptions.map(context -> new IpcSubscriptions(
+        new ConnectionSubscriptions(vertx, OPERATOR, context, outbox),
+        psi -> leased(vertx, context, psi, outbox)));
+  }
+
+  /** {@code psi}'s registry on one connection: fed by that PSI's shared socket, leased here. */
+  private IpcSubscriptions.Leased leased(Vertx vertx, WsContext context, String psi, Outbox outbox) {
+    Principal operator = OPERATOR.routedTo(psi);
+    if (psiSockets.isEmpty()) {
+      // fail closed: the default socket would carry the default state's logs, not psi's
+      WsContext none = new WsContext(context.dispatcher(), psis.at(psi), Optional.empty(),
+          context.decoder(), context.visibility(), context.idleTimeout(), context.clockSkew(),
+          context.holdLimit(), context.maxMessageBytes(), context.quota());
+      return new IpcSubscriptions.Leased(new ConnectionSubscriptions(vertx, operator, none, outbox), () -> {});
+    }
+    PsiSockets.Lease lease = psiSockets.get().lease(psi);
+    WsContext routed = context.routedToPsi(context.dispatcher(), psis.at(psi), lease.socket());
+    return new IpcSubscriptions.Leased(
+        new ConnectionSubscriptions(vertx, operator, routed, outbox), lease::release);
   }
 
   /** The line answering message {@code sequence}, with this connection's subscriptions. */
-  Future<Optional<Buffer>> answer(byte[] value, long sequence, Optional<ConnectionSubscriptions> own) {
-    if (own.isEmpty() || subscriptions.isEmpty()) {
-      return answer(value);
-    }
-    WsContext context = subscriptions.get();
-    Dispatcher withSubscriptions =
-        dispatcher.via(new ConnectionUpstream(context.node(), own.get(), sequence));
-    return answer(value, withSubscriptions);
-  }
-
-  /** The line answering {@code value}; empty for notifications only. */
-  Future<Optional<Buffer>> answer(byte[] value) {
-    return answer(value, dispatcher);
-  }
-
-  private Future<Optional<Buffer>> answer(byte[] value, Dispatcher dispatcher) {
+  Future<Optional<Buffer>> answer(byte[] value, long sequence, Optional<IpcSubscriptions> own) {
     RpcBody body;
     try {
       body = decoder.decode(value);
@@ -72,7 +82,32 @@ final class IpcExchange {
       return Future.succeededFuture(Optional.of(IpcLines.error(whole)));
     }
     Optional<String> psi = IpcPsi.of(body.calls());
-    Dispatcher routed = psi.map(name -> this.dispatcher.via(psis.at(name))).orElse(dispatcher);
+    Upstream node = psi.map(psis::at).orElseGet(() -> subscriptions.map(WsContext::node).orElse(null));
+    if (own.isEmpty() || subscriptions.isEmpty() || !subscribes(body)) {
+      return answer(body, psi, psi.map(p -> dispatcher.via(node)).orElse(dispatcher));
+    }
+    ConnectionSubscriptions registry;
+    try {
+      registry = own.get().at(psi);
+    } catch (IllegalStateException stopping) {
+      // the server or the connection is closing: no new PSI socket is leased
+      return Future.succeededFuture(Optional.of(IpcLines.error(RpcError.UPSTREAM_UNREACHABLE.exception())));
+    }
+    return answer(body, psi, dispatcher.via(new ConnectionUpstream(node, registry, sequence)));
+  }
+
+  /** Only a message that (un)subscribes needs a registry, so only it leases a PSI's socket. */
+  private static boolean subscribes(RpcBody body) {
+    return body.calls().stream().anyMatch(c -> c instanceof RpcRequest r
+        && (r.method().equals("eth_subscribe") || r.method().equals("eth_unsubscribe")));
+  }
+
+  /** The line answering {@code value}; empty for notifications only. */
+  Future<Optional<Buffer>> answer(byte[] value) {
+    return answer(value, 0, Optional.empty());
+  }
+
+  private Future<Optional<Buffer>> answer(RpcBody body, Optional<String> psi, Dispatcher routed) {
     return routed
         .dispatch(psi.map(OPERATOR::routedTo).orElse(OPERATOR), body.calls())
         .map(reply -> IpcLines.reply(body.batch(), reply))

@@ -45,7 +45,7 @@ public final class IpcTransport {
     return start(vertx, config, decoder, dispatcher, subscriptions, psi -> { throw new IllegalStateException("no PSI routing"); });
   }
 
-  /** As above; a message whose id names a PSI ({@code "<PSI>/<n>"}) is served from {@code psis.at(PSI)}. */
+  /** As below, without per-PSI sockets: a subscription naming a PSI is refused. */
   public static Future<IpcTransport> start(
       Vertx vertx,
       Config.Ipc config,
@@ -53,6 +53,21 @@ public final class IpcTransport {
       Dispatcher dispatcher,
       Optional<WsContext> subscriptions,
       dev.scopegate.upstream.PsiUpstreams psis) {
+    return start(vertx, config, decoder, dispatcher, subscriptions, psis, Optional.empty());
+  }
+
+  /**
+   * A message whose id names a PSI ({@code "<PSI>/<n>"}) is served from {@code psis.at(PSI)}, its
+   * subscriptions from that PSI's socket in {@code psiSockets}.
+   */
+  public static Future<IpcTransport> start(
+      Vertx vertx,
+      Config.Ipc config,
+      RequestDecoder decoder,
+      Dispatcher dispatcher,
+      Optional<WsContext> subscriptions,
+      dev.scopegate.upstream.PsiUpstreams psis,
+      Optional<dev.scopegate.upstream.ws.PsiSockets> psiSockets) {
     Path path = config.path().orElseThrow(() -> new IllegalArgumentException("no ipc.path"));
     Set<PosixFilePermission> mode;
     try {
@@ -60,7 +75,7 @@ public final class IpcTransport {
     } catch (IpcStartException e) {
       return Future.failedFuture(e);
     }
-    IpcExchange exchange = new IpcExchange(decoder, dispatcher, subscriptions, psis);
+    IpcExchange exchange = new IpcExchange(decoder, dispatcher, subscriptions, psis, psiSockets);
     return vertx
         .executeBlocking(() -> {
           ExistingSocket.clear(path);

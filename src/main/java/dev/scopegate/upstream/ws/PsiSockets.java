@@ -104,6 +104,11 @@ public final class PsiSockets {
     }
   }
 
+  /** How many leases are held now, all PSIs together (for tests). */
+  public synchronized int leased() {
+    return entries.values().stream().mapToInt(e -> e.users).sum();
+  }
+
   /** How many PSIs have a socket now (for tests). */
   public synchronized int open() {
     return entries.size();
