@@ -187,6 +187,53 @@ class TracingWireTest {
         all.toString());
   }
 
+  /** The configured path: {@code tracing.otlpEndpoint} exports over OTLP/HTTP, flushed at stop. */
+  @Test
+  void theConfiguredExporterSendsTheSpansOverOtlpHttp() throws Exception {
+    java.util.concurrent.BlockingQueue<io.vertx.core.buffer.Buffer> exported = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.BlockingQueue<String> types = new java.util.concurrent.LinkedBlockingQueue<>();
+    var collector = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+      if (request.path().equals("/v1/traces")) {
+        types.add(String.valueOf(request.getHeader("Content-Type")));
+        exported.add(body);
+      }
+      request.response().setStatusCode(200).putHeader("Content-Type", "application/x-protobuf").end();
+    })).listen(0, "127.0.0.1").await();
+    try {
+      Config base = TestConfigs.config(node.url(),
+          TestConfigs.jwt(Optional.of(dir.resolve("issuer.pem")), Optional.empty()));
+      Config config = new Config(base.upstream(), base.server(), base.ipc(), base.privacy(), base.auth(),
+          base.metrics(), base.log(), base.lifecycle(), new Config.Tracing(
+              Optional.of(URI.create("http://127.0.0.1:" + collector.actualPort() + "/v1/traces")),
+              "scopegate-under-test", 1.0));
+      proxy = Scopegate.start(vertx, config).await(10, TimeUnit.SECONDS);
+      node.received().clear();
+      String token = token();
+      var answer = Wire.post(url(), Wire.call(1, "eth_getPSI", "[\"" + SECRET_PARAM + "\"]"),
+          "Authorization", "Bearer " + token, "Quorum-PSI", "PS1");
+      assertEquals("PS1", Wire.json(answer).get("result").asText(), answer.body());
+      String traceId = forwarded().headers().get("traceparent").split("-")[1];
+      proxy.stop().await(10, TimeUnit.SECONDS); // flushes the batch
+      proxy = null;
+
+      io.vertx.core.buffer.Buffer body = exported.poll(10, TimeUnit.SECONDS);
+      assertNotNull(body, "nothing exported to the collector");
+      assertEquals("application/x-protobuf", types.poll());
+      String bytes = new String(body.getBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      // protobuf carries the trace id as its 16 raw bytes, names and attribute values as text
+      String rawTraceId = new String(java.util.HexFormat.of().parseHex(traceId), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(bytes.contains(rawTraceId), "the exported spans are not the node's trace");
+      for (String expected : List.of("eth_getPSI", "forward", "scopegate-under-test", "PS1")) {
+        assertTrue(bytes.contains(expected), expected);
+      }
+      for (String secret : List.of(token, token.substring(token.lastIndexOf('.') + 1), SECRET_PARAM)) {
+        assertFalse(bytes.contains(secret), "a secret was exported");
+      }
+    } finally {
+      collector.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void offCreatesNothingAndSendsNoTraceHeader() throws Exception {
     assertSame(Tracing.OFF, Tracing.of(Config.Tracing.OFF));
