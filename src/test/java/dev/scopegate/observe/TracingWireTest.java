@@ -187,6 +187,24 @@ class TracingWireTest {
         all.toString());
   }
 
+  @Test
+  void aForgedTraceparentStartsAFreshTraceAndNeverReachesTheNode() throws Exception {
+    startProxy(inMemory());
+    String token = token();
+    for (String forged : List.of("00-" + token, "00-" + CLIENT_TRACE + "-00f067aa0ba902b7-01\\r\\nX-Evil: 1",
+        "ff-" + CLIENT_TRACE + "-00f067aa0ba902b7-01", "00-00000000000000000000000000000000-00f067aa0ba902b7-01")) {
+      spans.reset();
+      var answer = Wire.post(url(), Wire.call(1, "eth_getPSI", "[]"),
+          "Authorization", "Bearer " + token, "Quorum-PSI", "PS1", "traceparent", forged);
+      assertEquals("PS1", Wire.json(answer).get("result").asText(), forged + ": " + answer.body());
+      String sent = forwarded().headers().get("traceparent");
+      SpanData call = named(spans.getFinishedSpanItems(), "eth_getPSI");
+      assertFalse(call.getParentSpanContext().isValid(), forged);
+      assertTrue(sent.matches("00-" + call.getTraceId() + "-[0-9a-f]{16}-01"), sent);
+      assertFalse(call.getTraceId().equals(CLIENT_TRACE), forged);
+    }
+  }
+
   /** The configured path: {@code tracing.otlpEndpoint} exports over OTLP/HTTP, flushed at stop. */
   @Test
   void theConfiguredExporterSendsTheSpansOverOtlpHttp() throws Exception {
