@@ -5,6 +5,8 @@ import dev.scopegate.config.Config;
 import dev.scopegate.observe.Metrics;
 import dev.scopegate.observe.MetricsServer;
 import dev.scopegate.observe.Observation;
+import dev.scopegate.observe.Tracing;
+import dev.scopegate.pipeline.CallTracer;
 import dev.scopegate.observe.Readiness;
 import dev.scopegate.observe.ReadinessChecks;
 import dev.scopegate.pipeline.Dispatcher;
@@ -61,6 +63,7 @@ public final class Scopegate {
   private final HttpServer metricsServer;
   private final WsUpgrade ws;
   private final NodeModes modes;
+  private final Tracing tracing;
   private Future<Void> stopped;
 
   private Scopegate(
@@ -73,7 +76,9 @@ public final class Scopegate {
       Listeners listeners,
       Metrics metrics,
       WsUpgrade ws,
-      NodeModes modes) {
+      NodeModes modes,
+      Tracing tracing) {
+    this.tracing = tracing;
     this.ws = ws;
     this.modes = modes;
     this.config = config;
@@ -95,12 +100,18 @@ public final class Scopegate {
 
   /** Starts; {@code reindex} rebuilds the privacy index from {@code privacy.index.fromBlock}. */
   public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex) {
+    return start(vertx, config, reindex, Tracing.of(config.tracing()));
+  }
+
+  /** Starts with {@code tracing} rather than the one {@code tracing.*} describes (tests). */
+  public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex, Tracing tracing) {
     return Authenticator.start(vertx, config.auth())
-        .compose(authenticator -> start(vertx, config, reindex, authenticator));
+        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing))
+        .onFailure(e -> tracing.close());
   }
 
   private static Future<Scopegate> start(
-      Vertx vertx, Config config, boolean reindex, Authenticator authenticator) {
+      Vertx vertx, Config config, boolean reindex, Authenticator authenticator, Tracing tracing) {
     HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
@@ -116,18 +127,22 @@ public final class Scopegate {
           Policy policy = policy(config, privacy, filterIds);
           Policy mps = new Policy(PolicyTable.standard(MpsRules.create(filterIds)));
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
-              new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())));
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log()),
+                  tracing.calls("ws", policy::knows)));
           WsUpgrade ws = new WsUpgrade(
               vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws(),
-              router(modes, policy, mps, upstream, Observation.calls(metrics, "ws", policy::knows, config.log())),
+              router(modes, policy, mps, upstream, Observation.calls(metrics, "ws", policy::knows, config.log()),
+                  tracing.calls("ws", policy::knows)),
               psiSockets);
           gauges(metrics, ws, privacy);
           Readiness readiness = ReadinessChecks.of(
               vertx, privacy, config.metrics().readyMaxIndexLag(), READY_TIMEOUT);
           Transports transports = new Transports(
               authenticator.observed(Observation.credentials(metrics, "http")),
-              router(modes, policy, mps, upstream, Observation.calls(metrics, "http", policy::knows, config.log())),
-              new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log())),
+              router(modes, policy, mps, upstream, Observation.calls(metrics, "http", policy::knows, config.log()),
+                  tracing.calls("http", policy::knows)),
+              new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log()),
+                  tracing.calls("ipc", policy::knows)),
               upstream,
               ws,
               shared.map(s -> wsContext),
@@ -135,7 +150,8 @@ public final class Scopegate {
               readiness);
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
-                  config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, ws, modes))
+                  config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, ws, modes,
+                  tracing))
               .onFailure(e -> {
                 privacy.stop();
                 modes.stop();
@@ -151,9 +167,10 @@ public final class Scopegate {
 
   /** Each caller's pipeline by the node's mode: one private state (or none), or one PSI of many. */
   private static CallRouter router(
-      NodeModes modes, Policy single, Policy mps, HttpUpstream upstream, CallObserver observer) {
-    return new CallRouter(modes, new Dispatcher(single, upstream, observer),
-        new Dispatcher(mps, upstream, observer), upstream, upstream);
+      NodeModes modes, Policy single, Policy mps, HttpUpstream upstream, CallObserver observer,
+      CallTracer tracer) {
+    return new CallRouter(modes, new Dispatcher(single, upstream, observer, tracer),
+        new Dispatcher(mps, upstream, observer, tracer), upstream, upstream);
   }
 
   /** What the metrics read at each scrape: connections and the privacy index's position. */
@@ -335,6 +352,7 @@ public final class Scopegate {
         .eventually(() -> psiSockets.map(PsiSockets::close).orElse(Future.succeededFuture()))
         .eventually(authenticator::close)
         .eventually(upstream::close)
+        .eventually(tracing::close)
         .onComplete(stopped -> metrics.close());
   }
 }

@@ -9,7 +9,13 @@ import java.util.Optional;
 /** The whole configuration, validated; built by {@link ConfigLoader}. Keys as in DESIGN.md. */
 public record Config(
     Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
-    Log log, Lifecycle lifecycle) {
+    Log log, Lifecycle lifecycle, Tracing tracing) {
+
+  /** Without tracing: off. */
+  public Config(Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
+      Log log, Lifecycle lifecycle) {
+    this(upstream, server, ipc, privacy, auth, metrics, log, lifecycle, Tracing.OFF);
+  }
 
   /** Without the operational settings: their defaults (tests build configs this way). */
   public Config(Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics) {
@@ -206,5 +212,10 @@ public record Config(
   /** {@code server.shutdownTimeout}: kept apart from {@link Server}, which the transports read. */
   public record Lifecycle(Duration shutdownTimeout) {
     public static final Lifecycle DEFAULT = new Lifecycle(Duration.ofSeconds(20));
+  }
+
+  /** {@code tracing.*}: OpenTelemetry spans over OTLP/HTTP; no endpoint, no tracing. */
+  public record Tracing(Optional<URI> otlpEndpoint, String serviceName, double sampleRatio) {
+    public static final Tracing OFF = new Tracing(Optional.empty(), "scopegate", 1.0);
   }
 }

@@ -19,7 +19,9 @@ final class ConfigAssembler {
         new Config.Auth(s.get(AUTH_API_KEY), jwt(s), introspection(s), s.get(AUTH_TENANTS)),
         new Config.Metrics(s.get(METRICS_PORT), s.get(METRICS_READY_MAX_INDEX_LAG)),
         new Config.Log(s.get(LOG_FORMAT), s.get(LOG_ACCESS)),
-        new Config.Lifecycle(s.get(SERVER_SHUTDOWN_TIMEOUT)));
+        new Config.Lifecycle(s.get(SERVER_SHUTDOWN_TIMEOUT)),
+        new Config.Tracing(s.get(TRACING_OTLP_ENDPOINT), s.get(TRACING_SERVICE_NAME),
+            s.get(TRACING_SAMPLE_RATIO)));
   }
 
   private static Config.Server server(Settings s) {

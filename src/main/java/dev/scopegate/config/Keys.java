@@ -194,6 +194,17 @@ final class Keys {
       "One line per call on logger `scopegate.access` (transport, tenant, method, outcome,"
           + " latencies). Refusals are logged on `scopegate.audit` always.");
 
+  static final Key<Optional<URI>> TRACING_OTLP_ENDPOINT = key("tracing.otlpEndpoint",
+      new Optionally<>(HTTP_URL), "",
+      "OTLP/HTTP endpoint spans are exported to (e.g. `http://collector:4318/v1/traces`)."
+          + " Empty: no tracing, no span, no `traceparent` sent to the node.");
+  static final Key<String> TRACING_SERVICE_NAME = key("tracing.serviceName",
+      new Scalar<>("a service name", s -> s.isBlank() ? null : s.strip()), "scopegate",
+      "`service.name` of the exported spans.");
+  static final Key<Double> TRACING_SAMPLE_RATIO = key("tracing.sampleRatio",
+      new Scalar<>("a number from 0 to 1", Keys::ratio), "1",
+      "Share of new traces sampled; a call that brings a `traceparent` follows its caller's decision.");
+
   static final List<Key<?>> ALL = List.copyOf(TABLE);
   private static final Map<String, Key<?>> BY_PATH = index(Key::path);
   private static final Map<String, Key<?>> BY_ENV = index(Key::envName);
@@ -223,6 +234,15 @@ final class Keys {
     Key<T> key = new Key<>(path, type, Optional.empty(), meaning);
     TABLE.add(key);
     return key;
+  }
+
+  private static Double ratio(String text) {
+    try {
+      double value = Double.parseDouble(text.strip());
+      return value >= 0 && value <= 1 ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   // toMap throws on a duplicate, so two keys can never share a path or an environment name.

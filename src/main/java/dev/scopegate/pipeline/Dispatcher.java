@@ -32,24 +32,36 @@ public final class Dispatcher {
   private final Policy policy;
   private final Upstream upstream;
   private final CallObserver observer;
+  private final CallTracer tracer;
 
   public Dispatcher(Policy policy, Upstream upstream) {
     this(policy, upstream, CallObserver.NONE);
   }
 
   public Dispatcher(Policy policy, Upstream upstream, CallObserver observer) {
+    this(policy, upstream, observer, CallTracer.NONE);
+  }
+
+  public Dispatcher(Policy policy, Upstream upstream, CallObserver observer, CallTracer tracer) {
     this.policy = policy;
     this.upstream = upstream;
     this.observer = observer;
+    this.tracer = tracer;
   }
 
-  /** The same pipeline, observed the same way, forwarding to {@code other}. */
+  /** The same pipeline, observed and traced the same way, forwarding to {@code other}. */
   public Dispatcher via(Upstream other) {
-    return new Dispatcher(policy, other, observer);
+    return new Dispatcher(policy, other, observer, tracer);
   }
 
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls) {
+    return dispatch(principal, calls, Optional.empty());
+  }
+
+  /** The same, continuing the client's trace ({@code traceparent}) when tracing is on. */
+  public Future<Reply> dispatch(Principal principal, List<RpcCall> calls, Optional<String> traceparent) {
     long start = System.nanoTime();
+    CallTracer.Trace trace = tracer.start(principal, calls, traceparent);
     List<Future<Decision>> decisions = new ArrayList<>(calls.size());
     for (RpcCall call : calls) {
       decisions.add(
@@ -58,8 +70,8 @@ public final class Dispatcher {
               : Future.failedFuture(((RpcCall.Invalid) call).error()));
     }
     return Future.join(decisions)
-        .transform(done -> forward(principal, calls, decisions))
-        .map(slots -> reply(principal, calls, slots, start));
+        .transform(done -> forward(principal, calls, decisions, trace.around(upstream)))
+        .map(slots -> reply(principal, calls, slots, start, trace));
   }
 
   /**
@@ -71,7 +83,7 @@ public final class Dispatcher {
       RpcResponse[] refusedNotifications) {}
 
   private Future<Slots> forward(
-      Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions) {
+      Principal principal, List<RpcCall> calls, List<Future<Decision>> decisions, Upstream upstream) {
     RpcResponse[] slots = new RpcResponse[calls.size()];
     RpcError[] refusals = new RpcError[calls.size()];
     RpcResponse[] refused = new RpcResponse[calls.size()];
@@ -148,7 +160,8 @@ public final class Dispatcher {
         : RpcResponse.result(id, answer.result());
   }
 
-  private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start) {
+  private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start,
+      CallTracer.Trace trace) {
     try {
       RpcResponse[] observed = slots.answers().clone();
       for (int i = 0; i < observed.length; i++) {
@@ -156,9 +169,11 @@ public final class Dispatcher {
           observed[i] = slots.refusedNotifications()[i];
         }
       }
-      observer.dispatched(new CallObserver.Dispatch(principal, calls, Arrays.asList(observed),
+      CallObserver.Dispatch dispatch = new CallObserver.Dispatch(principal, calls, Arrays.asList(observed),
           Arrays.stream(slots.refusals()).map(Optional::ofNullable).toList(),
-          System.nanoTime() - start, slots.upstreamNanos()));
+          System.nanoTime() - start, slots.upstreamNanos());
+      trace.ended(dispatch);
+      observer.dispatched(dispatch);
     } catch (RuntimeException e) {
       LOG.warn("a call observer failed: {}", e.toString());
     }

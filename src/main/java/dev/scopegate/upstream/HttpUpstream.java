@@ -78,6 +78,11 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
 
   @Override
   public Future<List<Answer>> forward(List<RpcRequest> requests) {
+    return forward(requests, java.util.Map.of());
+  }
+
+  @Override
+  public Future<List<Answer>> forward(List<RpcRequest> requests, java.util.Map<String, String> headers) {
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -86,6 +91,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     // The request's own timeout is an idle timeout; the timer bounds the whole exchange.
     long timer = vertx.setTimer(timeoutMs, t -> answers.tryFail(timeout()));
     var request = client.postAbs(url);
+    headers.forEach(request::putHeader);
     psi.ifPresent(name -> request.putHeader(PSI_HEADER, name));
     request
         .putHeader("Content-Type", "application/json")

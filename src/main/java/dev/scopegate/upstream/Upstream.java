@@ -12,5 +12,13 @@ import java.util.List;
 public interface Upstream {
   Future<List<Answer>> forward(List<RpcRequest> requests);
 
+  /**
+   * The same, with headers for the node that say nothing of the client: only trace context
+   * ({@code traceparent}). An upstream with no headers (a WebSocket) ignores them.
+   */
+  default Future<List<Answer>> forward(List<RpcRequest> requests, java.util.Map<String, String> headers) {
+    return forward(requests);
+  }
+
   Future<Void> close();
 }

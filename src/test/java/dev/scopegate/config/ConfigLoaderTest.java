@@ -2,6 +2,7 @@ package dev.scopegate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -112,6 +113,26 @@ class ConfigLoaderTest {
     assertEquals(0, c.server().port());
     assertEquals(List.of("https://a"), c.server().ws().allowedOrigins());
     assertEquals(5, c.server().maxBatchSize());
+  }
+
+  @Test
+  void tracingIsOffUnlessAnEndpointIsSetAndARatioOutsideZeroToOneStopsStartup() {
+    Config off = ConfigLoader.load(Optional.empty(), Map.of("SCOPEGATE_UPSTREAM_HTTP", "http://node:22000"));
+    assertEquals(Config.Tracing.OFF, off.tracing());
+
+    Config on = ConfigLoader.load(Optional.empty(), Map.of(
+        "SCOPEGATE_UPSTREAM_HTTP", "http://node:22000",
+        "SCOPEGATE_TRACING_OTLPENDPOINT", "http://collector:4318/v1/traces",
+        "SCOPEGATE_TRACING_SAMPLERATIO", "0.25"));
+    assertEquals(Optional.of(URI.create("http://collector:4318/v1/traces")), on.tracing().otlpEndpoint());
+    assertEquals(0.25, on.tracing().sampleRatio());
+    assertEquals("scopegate", on.tracing().serviceName());
+
+    for (String ratio : List.of("1.5", "-0.1", "NaN", "half")) {
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), Map.of(
+          "SCOPEGATE_UPSTREAM_HTTP", "http://node:22000", "SCOPEGATE_TRACING_SAMPLERATIO", ratio)));
+      assertTrue(e.getMessage().startsWith("SCOPEGATE_TRACING_SAMPLERATIO: expected a number from 0 to 1"), e.getMessage());
+    }
   }
 
   @Test

@@ -62,7 +62,7 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
               return Future.succeededFuture();
             }
             return route.dispatcher()
-                .dispatch(route.principal(), body.calls())
+                .dispatch(route.principal(), body.calls(), Optional.ofNullable(headers.get("traceparent")))
                 .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
                 .<Void>mapEmpty();
           });
