@@ -152,7 +152,8 @@ class IntrospectionWireTest {
         assertEquals(1, askedAbout(token).size(), "the refusal is remembered like an inactive one");
       }
       assertFalse(logs.matching("iss is not one of the configured issuers").isEmpty(), logs.all());
-      assertFalse(logs.matching("aud names none of the configured audiences").isEmpty(), logs.all());
+      assertFalse(logs.matching("aud names none of the configured audiences").isEmpty(),
+          logs.all());
       for (String token : refused) {
         assertFalse(logs.all().contains(token), "a token in the log");
       }

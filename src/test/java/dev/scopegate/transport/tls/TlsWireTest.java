@@ -178,8 +178,9 @@ class TlsWireTest {
         assertFalse(wrong.body().contains("result"), wrong.body());
       }
     }
-    ExecutionException refused = assertThrows(ExecutionException.class, () -> Wss.open(client,
-        wss(), Map.of("X-API-Key", TestConfigs.API_KEY + "-wrong")).get(20, TimeUnit.SECONDS).close());
+    Map<String, String> wrongKey = Map.of("X-API-Key", TestConfigs.API_KEY + "-wrong");
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> Wss.open(client, wss(), wrongKey).get(20, TimeUnit.SECONDS).close());
     WebSocketHandshakeException upgrade =
         assertInstanceOf(WebSocketHandshakeException.class, refused.getCause(), refused.toString());
     assertEquals(401, upgrade.getResponse().statusCode());
@@ -191,7 +192,8 @@ class TlsWireTest {
     assertFalse(right.body().contains("access denied"), right.body());
 
     // naming a tenant needs the key, certificate or not: the certificate does not impersonate
-    HttpResponse<String> asTenant = sendWith(client, CHAIN_ID, headers(null, "X-Tenant-ID", "acme"));
+    HttpResponse<String> asTenant =
+        sendWith(client, CHAIN_ID, headers(null, "X-Tenant-ID", "acme"));
     assertEquals(403, asTenant.statusCode(), asTenant.body());
     assertEquals("X-Tenant-ID needs the API key",
         Wire.json(asTenant).get("error").get("message").asText());
