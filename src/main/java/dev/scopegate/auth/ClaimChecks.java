@@ -66,6 +66,25 @@ final class ClaimChecks {
     return exp;
   }
 
+  /**
+   * The reason an introspection answer's {@code iss} or {@code aud} disqualifies it, if one does.
+   * RFC 7662 §2.2 makes both optional, so only a claim the answer carries is checked; one it
+   * carries is held to the same lists as a JWT's (a {@code null} or non-string value included).
+   */
+  Optional<String> presentIssuerOrAudienceMismatch(JsonNode answer) {
+    JsonNode iss = answer.path("iss");
+    if (!issuers.isEmpty() && !iss.isMissingNode()
+        && (!iss.isTextual() || !issuers.contains(iss.textValue()))) {
+      return Optional.of("iss is not one of the configured issuers");
+    }
+    JsonNode aud = answer.path("aud");
+    if (!audiences.isEmpty() && !aud.isMissingNode()
+        && audience(aud).noneMatch(audiences::contains)) {
+      return Optional.of("aud names none of the configured audiences");
+    }
+    return Optional.empty();
+  }
+
   /** Whether a token expiring at {@code exp} is past its expiry, skew included, at {@code now}. */
   boolean isExpired(Instant exp, Instant now) {
     return exp.plus(skew).isBefore(now);

@@ -92,6 +92,12 @@ final class IntrospectionVerifier implements TokenVerifier {
           tenants.tenantId(response).orElse("-"));
       return refused(RpcError.INVALID_TOKEN);
     }
+    Optional<String> mismatch = checks.presentIssuerOrAudienceMismatch(response);
+    if (mismatch.isPresent()) {
+      LOG.debug("token refused: introspection answer's {} (tenant {})", mismatch.get(),
+          tenants.tenantId(response).orElse("-"));
+      return refused(RpcError.INVALID_TOKEN);
+    }
     Optional<Instant> exp = numericDate(response.path("exp"));
     if (exp.isPresent() && checks.isExpired(exp.get(), now)) {
       LOG.debug("token refused: introspection says active but exp {} has passed", exp.get());

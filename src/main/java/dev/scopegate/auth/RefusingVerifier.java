@@ -5,14 +5,25 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The verifier when no issuer key is configured: every token is refused. */
+/**
+ * The verifier when no issuer key and no introspection endpoint is configured: every token is
+ * refused.
+ */
 final class RefusingVerifier implements TokenVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(RefusingVerifier.class);
 
-  RefusingVerifier() {
-    LOG.info(
-        "no auth.jwt.publicKeyFile or auth.jwt.jwksUrl: tokens are refused, only operators"
-            + " (IPC, API key) can connect");
+  /** {@code clientIdWithoutEndpoint}: auth.introspection.clientId is set, no endpoint is known. */
+  RefusingVerifier(boolean clientIdWithoutEndpoint) {
+    String message = "no auth.jwt.publicKeyFile, auth.jwt.jwksUrl or auth.jwt.issuerUrl, and no"
+        + " introspection (auth.introspection.clientId with auth.introspection.endpoint or"
+        + " auth.jwt.issuerUrl): tokens are refused, only operators (IPC, API key, client"
+        + " certificate) can connect";
+    if (clientIdWithoutEndpoint) {
+      // a deployment that meant to introspect: say so louder, it refuses every tenant
+      LOG.warn("{}; auth.introspection.clientId is set but no endpoint is known", message);
+    } else {
+      LOG.info(message);
+    }
   }
 
   @Override

@@ -55,7 +55,8 @@ public final class TokenVerifiers {
     TenantClaims tenants = new TenantClaims(jwt.claimsNamespace(), jwt.scopeClaim());
     Optional<TokenVerifier> introspection = introspection(vertx, auth, discovery, tenants, checks, clock);
     if (keys == null) { // no key source: every token is introspected, or refused
-      return introspection.orElseGet(RefusingVerifier::new);
+      return introspection.orElseGet(
+          () -> new RefusingVerifier(!auth.introspection().clientId().isEmpty()));
     }
     TokenVerifier signed =
         new CachingVerifier(new JwtVerifier(keys, checks, tenants, clock), checks, clock);

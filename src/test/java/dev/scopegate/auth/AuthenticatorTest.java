@@ -72,6 +72,46 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aClientCertificateAloneIsAnOperator() {
+    Principal principal = Await.result(authenticator.authenticate(
+        Optional.empty(), Optional.empty(), Optional.empty(), true));
+
+    assertTrue(principal.isOperator());
+    assertEquals("mtls", principal.subject());
+  }
+
+  @Test
+  void withAClientCertificateAWrongApiKeyIsStillRefused() {
+    assertEquals(RpcError.INVALID_API_KEY, Await.error(authenticator.authenticate(
+        Optional.of("Bearer " + GOOD), Optional.of(KEY + "x"), Optional.empty(), true)));
+    assertTrue(verified.isEmpty(), "the token is not even looked at");
+  }
+
+  @Test
+  void withAClientCertificateTheRightApiKeyDecides() {
+    Principal principal = Await.result(authenticator.authenticate(
+        Optional.empty(), Optional.of(KEY), Optional.empty(), true));
+
+    assertTrue(principal.isOperator());
+    assertEquals("api-key", principal.subject());
+  }
+
+  @Test
+  void aClientCertificateDoesNotLetATenantBeNamed() {
+    assertEquals(RpcError.TENANT_HEADER_NOT_ALLOWED, Await.error(authenticator.authenticate(
+        Optional.empty(), Optional.empty(), Optional.of("acme"), true)));
+  }
+
+  @Test
+  void withAClientCertificateATokenIsNotLookedAt() {
+    Principal principal = Await.result(authenticator.authenticate(
+        Optional.of("Bearer not-a-good-token"), Optional.empty(), Optional.empty(), true));
+
+    assertEquals("mtls", principal.subject());
+    assertTrue(verified.isEmpty(), "the certificate decides; the token is ignored");
+  }
+
+  @Test
   void noHeadersIsAMissingToken() {
     assertEquals(
         RpcError.MISSING_TOKEN,

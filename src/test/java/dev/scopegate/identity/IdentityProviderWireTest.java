@@ -302,8 +302,17 @@ class IdentityProviderWireTest {
         Optional.of(issuer), "scope", false);
   }
 
+  /**
+   * Introspection preferred. mock-oauth2-server 2.1.10 answers introspection with {@code aud} as
+   * the Kotlin {@code List.toString()} of the token's audience ({@code "[scopegate]"};
+   * Introspect.kt, route {@code introspect}) where real providers send a string or an array;
+   * since an answer's {@code aud} is checked against {@code auth.jwt.audiences}, that literal is
+   * listed as well.
+   */
   static Config.Jwt withPreferIntrospection(Config.Jwt j) {
-    return new Config.Jwt(j.publicKeyFile(), j.jwksUrl(), j.issuers(), j.audiences(),
+    List<String> audiences = new java.util.ArrayList<>(j.audiences());
+    j.audiences().forEach(aud -> audiences.add("[" + aud + "]"));
+    return new Config.Jwt(j.publicKeyFile(), j.jwksUrl(), j.issuers(), List.copyOf(audiences),
         j.clockSkew(), j.jwksMinRefetch(), j.claimsNamespace(), j.issuerUrl(), j.scopeClaim(), true);
   }
 

@@ -1,8 +1,10 @@
 package dev.scopegate.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.config.Config;
 import dev.scopegate.devnode.DevNode;
 import dev.scopegate.devnode.DevNodeOptions;
@@ -24,11 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Opaque tokens through an RFC 7662 endpoint with client_secret_post; what is cached, what not. */
+/**
+ * Opaque tokens through an RFC 7662 endpoint with client_secret_post; what is cached, what not.
+ * The proxy lists an issuer and an audience: answers without {@code iss}/{@code aud} are served,
+ * answers naming others are not.
+ */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntrospectionWireTest {
   private static final String CHAIN_ID = Wire.call(1, "eth_chainId", "[]");
+  private static final String ISSUER = "https://idp.example/";
+  private static final String AUDIENCE = "scopegate";
 
   private DevNode node;
   private IntrospectionEndpoint endpoint;
@@ -38,7 +46,8 @@ class IntrospectionWireTest {
   void start(Vertx vertx) throws Exception {
     node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
     endpoint = IntrospectionEndpoint.start(vertx);
-    Config.Jwt jwt = new Config.Jwt(Optional.empty(), Optional.empty(), List.of(), List.of(),
+    Config.Jwt jwt = new Config.Jwt(Optional.empty(), Optional.empty(), List.of(ISSUER),
+        List.of(AUDIENCE),
         Duration.ofSeconds(30), Duration.ofSeconds(60), "", Optional.empty(), "permissions", false);
     Config c = TestConfigs.config(node.httpUrl(), jwt);
     proxy = Proxy.start(vertx, new Config(c.upstream(), c.server(), c.ipc(), c.privacy(),
@@ -121,6 +130,58 @@ class IntrospectionWireTest {
         .put("exp", Instant.now().plusSeconds(600).getEpochSecond())
         .put("scp", "rpc://eth_chainId"));
     assertEquals("0x539", Wire.json(proxy.tenant(scp, CHAIN_ID)).get("result").asText());
+  }
+
+  @Test
+  void anAnswerFromAnotherIssuerOrForAnotherAudienceIsAnInvalidToken() {
+    try (LogCapture logs = new LogCapture()) {
+      List<String> refused = List.of(
+          activeFor("opaque-other-iss-", a -> a.put("iss", "https://evil.example/")),
+          activeFor("opaque-null-iss-", a -> a.putNull("iss")),
+          activeFor("opaque-other-aud-", a -> a.put("aud", "other-api")),
+          activeFor("opaque-other-auds-", a -> a.set("aud",
+              Json.MAPPER.createArrayNode().add("other-api").add("billing"))),
+          activeFor("opaque-right-iss-other-aud-", a -> a.put("iss", ISSUER).put("aud", "x")));
+      for (String token : refused) {
+        for (String body : List.of(CHAIN_ID, "[" + CHAIN_ID + "]")) { // single call and batch
+          HttpResponse<String> response = proxy.tenant(token, body);
+          assertEquals(401, response.statusCode(), token + ": " + response.body());
+          assertEquals("invalid access token", message(response));
+          assertFalse(response.body().contains("0x539"), response.body());
+        }
+        assertEquals(1, askedAbout(token).size(), "the refusal is remembered like an inactive one");
+      }
+      assertFalse(logs.matching("iss is not one of the configured issuers").isEmpty(), logs.all());
+      assertFalse(logs.matching("aud names none of the configured audiences").isEmpty(),
+          logs.all());
+      for (String token : refused) {
+        assertFalse(logs.all().contains(token), "a token in the log");
+      }
+    }
+  }
+
+  @Test
+  void anAnswerNamingTheConfiguredIssuerAndAudienceIsServed() {
+    String string = activeFor("opaque-right-", a -> a.put("iss", ISSUER).put("aud", AUDIENCE));
+    String array = activeFor("opaque-right-array-", a -> a.put("iss", ISSUER)
+        .set("aud", Json.MAPPER.createArrayNode().add("other-api").add(AUDIENCE)));
+    for (String token : List.of(string, array)) {
+      HttpResponse<String> response = proxy.tenant(token, CHAIN_ID);
+      assertEquals("0x539", Wire.json(response).path("result").asText(), response.body());
+    }
+  }
+
+  /**
+   * A fresh active token granted rpc://eth_chainId (in auth.jwt.scopeClaim of this proxy) for 10
+   * minutes, whose answer {@code extra} edits.
+   */
+  private String activeFor(String prefix, java.util.function.Consumer<ObjectNode> extra) {
+    String token = prefix + System.nanoTime();
+    ObjectNode answer = Json.MAPPER.createObjectNode().put("permissions", "rpc://eth_chainId")
+        .put("sub", "svc").put("exp", Instant.now().plusSeconds(600).getEpochSecond());
+    extra.accept(answer);
+    endpoint.active(token, answer);
+    return token;
   }
 
   private List<IntrospectionEndpoint.Asked> askedAbout(String token) {
