@@ -1,5 +1,6 @@
 package dev.scopegate.mode;
 
+import dev.scopegate.upstream.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,7 +27,8 @@ public final class NodeModes {
   private volatile Optional<NodeMode> mode = Optional.empty();
   private volatile boolean stopped;
   private volatile long timer = -1;
-  private volatile Duration delay;
+  private final Backoff backoff = new Backoff(RETRY, RETRY_MAX);
+  private volatile boolean warned;
 
   private NodeModes(Vertx vertx, ModeProbe probe, Optional<NodeMode> pinned) {
     this.vertx = vertx;
@@ -123,15 +125,14 @@ public final class NodeModes {
     if (stopped) {
       return;
     }
-    if (delay == null) {
-      delay = RETRY;
+    if (!warned) {
+      warned = true;
       LOG.warn("cannot tell the node's mode yet ({}); tenants are refused until it can be told. Check that"
           + " upstream.http points at the node; asking again with backoff up to every {}s", why, RETRY_MAX.toSeconds());
     } else {
       LOG.debug("node mode still unknown: {}", why);
-      delay = delay.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay.multipliedBy(2);
     }
-    timer = vertx.setTimer(delay.toMillis(), t -> ask().onFailure(mismatch -> LOG.error("{}; tenants stay refused", mismatch.getMessage())));
+    timer = vertx.setTimer(backoff.next(), t -> ask().onFailure(mismatch -> LOG.error("{}; tenants stay refused", mismatch.getMessage())));
   }
 
   public void stop() {

@@ -4,6 +4,7 @@ import dev.scopegate.config.Config;
 import dev.scopegate.mode.NodeMode;
 import dev.scopegate.mode.NodeModes;
 import dev.scopegate.upstream.ws.SharedWsUpstream;
+import dev.scopegate.upstream.Backoff;
 import dev.scopegate.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,7 +36,8 @@ public final class PrivacyService {
   private volatile NodeCapabilities capabilities = NodeCapabilities.UNKNOWN;
   private volatile boolean stopped;
   private volatile long retryTimer = -1;
-  private volatile Duration retryDelay = Duration.ZERO;
+  private final Backoff retry = new Backoff(RETRY_OPEN, RETRY_OPEN_MAX);
+  private volatile boolean retrying;
   private final String upstreamName;
 
   private final HeadFollower heads;
@@ -129,7 +131,7 @@ public final class PrivacyService {
     if (mode.isEmpty()) {
       return Future.failedFuture(new IllegalStateException("the node's mode is not known yet"));
     }
-    if (!retryDelay.isZero()) {
+    if (retrying) {
       LOG.info("the node at upstream.http {} answers now", upstreamName);
     }
     if (mode.get() == NodeMode.MPS) {
@@ -200,18 +202,16 @@ public final class PrivacyService {
     if (stopped) {
       return;
     }
-    if (retryDelay.isZero()) {
-      retryDelay = RETRY_OPEN;
+    if (!retrying) {
+      retrying = true;
       LOG.warn("the node at upstream.http {} does not answer yet ({}); tenants' private calls are"
               + " refused with a retriable error until it does. Check that the node runs and that"
               + " upstream.http (SCOPEGATE_UPSTREAM_HTTP) points at it; retrying with backoff up to"
               + " every {}s, quietly", upstreamName, cause.getMessage(), RETRY_OPEN_MAX.toSeconds());
     } else {
       LOG.debug("node capabilities or privacy index not ready yet: {}", cause.getMessage());
-      retryDelay = retryDelay.multipliedBy(2).compareTo(RETRY_OPEN_MAX) > 0
-          ? RETRY_OPEN_MAX : retryDelay.multipliedBy(2);
     }
-    retryTimer = vertx.setTimer(retryDelay.toMillis(), t -> open(false).onFailure(e -> {
+    retryTimer = vertx.setTimer(retry.next(), t -> open(false).onFailure(e -> {
       if (isFatal(e)) {
         LOG.error("privacy index cannot open: {}; tenants are refused every private contract", e.getMessage());
       } else {

@@ -1,5 +1,6 @@
 package dev.scopegate.upstream.ws;
 
+import dev.scopegate.upstream.Backoff;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import io.vertx.core.Future;
@@ -54,7 +55,7 @@ final class NodeSocket {
       Reconnect reconnect, Events events) {
     this.vertx = vertx;
     this.events = events;
-    this.backoff = new Backoff(reconnect);
+    this.backoff = new Backoff(reconnect.firstDelay(), reconnect.maxDelay());
     // Only scheme, host and port are logged: a path may carry a provider's key.
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.client =

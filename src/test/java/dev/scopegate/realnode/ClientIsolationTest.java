@@ -9,27 +9,36 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ethers v6 as a tenant's dApp in front of a node with private state (the dev node): its own private
- * contract readable, another tenant's refused as a non-party node would, logs and a WebSocket
- * logs subscription filtered — while the other tenant's contract really emitted in between.
+ * A tenant's dApp, written with each real client library, in front of a node with private state
+ * (the dev node): its own private contract readable, another tenant's refused as a non-party node
+ * would, logs and a WebSocket logs subscription filtered — while the other tenant's contract
+ * really emitted in between.
  */
 @ExtendWith(VertxExtension.class)
-class EthersIsolationTest {
+class ClientIsolationTest {
 
-  @Test
-  void aTenantsEthersClientSeesOnlyItsOwn(Vertx vertx, @TempDir Path dir) throws Exception {
+  /**
+   * @param queryToken whether the client's WebSocket carries the token in the URL: viem's
+   *     WebSocket transport cannot set headers; ethers (Node.js) sends it on the upgrade
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"viem-isolation.mjs, true", "ethers-isolation.mjs, false"})
+  void aTenantsClientSeesOnlyItsOwn(String script, boolean queryToken, Vertx vertx, @TempDir Path dir)
+      throws Exception {
     try (DevScenarioStack dev = DevScenarioStack.start(vertx, dir.resolve("sg.ipc"))) {
       Scenario s = dev.scenario();
       String http = dev.stack().proxy().url().toString();
       String tokenA = dev.tokenA("rpc://eth_*");
-      JsonNode facts = NodeScript.run("ethers-isolation.mjs", Map.of(
+      String ws = http.replace("http://", "ws://") + (queryToken ? "?access_token=" + tokenA : "");
+      JsonNode facts = NodeScript.run(script, Map.of(
           "SG_HTTP", http,
-          "SG_WS", http.replace("http://", "ws://"),
+          "SG_WS", ws,
           "TOKEN_A", tokenA,
           "TOKEN_B", dev.tokenB("rpc://eth_*"),
           "OWN", s.privateA().address().toString(),
