@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis, shared by every replica: each check is one atomic script on Redis's
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * way {@code scopegate_limits_redis_failures_total{reason}} counts it. See docs/limits-redis.md.
  */
 public final class RedisBucketStore implements BucketStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBucketStore.class);
   static final long MAX_KEYS = 100_000;
   /** Advice to a client refused because Redis is lost: about when the probe will have asked again. */
   static final long RETRY_AFTER_MILLIS = 1000;
@@ -123,7 +126,11 @@ public final class RedisBucketStore implements BucketStore {
   private Future<ScriptReply> check(String bucket, double perSecond, long capacity, long debit, long amount) {
     return BucketScript.run(redis, bucket, perSecond, capacity, debit, amount)
         .timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
-        .onFailure(error -> health.failed(RedisFailure.of(error)));
+        .onFailure(error -> {
+          // The type only: a reply's text could quote the request.
+          LOG.debug("Redis check failed: {}", error.getClass().getName());
+          health.failed(RedisFailure.of(error));
+        });
   }
 
   /** Debits the locally granted tokens in the background, one script at a time per key. */

@@ -1,7 +1,7 @@
 package dev.scopegate.limits.redis;
 
 import io.netty.channel.ConnectTimeoutException;
-import java.io.IOException;
+import io.vertx.redis.client.impl.types.ErrorType;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
@@ -9,9 +9,9 @@ import java.util.concurrent.TimeoutException;
 public enum RedisFailure {
   /** No answer within the check's timeout. */
   TIMEOUT,
-  /** The connection failed or closed. */
+  /** The connection failed, closed or could not be had. */
   CONNECTION,
-  /** Redis answered with an error (or the client refused to send). */
+  /** Redis answered with an error (a wrong password, a script error). */
   REPLY,
   /** Not asked: Redis is known down and the probe has not seen it back yet. */
   DOWN;
@@ -20,12 +20,8 @@ public enum RedisFailure {
     if (error instanceof TimeoutException || error instanceof ConnectTimeoutException) {
       return TIMEOUT;
     }
-    for (Throwable e = error; e != null; e = e.getCause()) {
-      if (e instanceof IOException) {
-        return CONNECTION;
-      }
-    }
-    return REPLY;
+    // The client's type for Redis's error replies ("-ERR …"); everything else is the connection's.
+    return error instanceof ErrorType ? REPLY : CONNECTION;
   }
 
   String tag() {
