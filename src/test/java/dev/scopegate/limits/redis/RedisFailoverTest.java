@@ -15,6 +15,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.scopegate.limits.Take;
 import dev.scopegate.testing.RedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 class RedisFailoverTest {
   private static final double SLOW = 0.001; // no refill within a test
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<RedisBucketStore> stores = new ArrayList<>();
   private RedisServer redis;
   private Vertx vertx;
@@ -102,6 +104,9 @@ class RedisFailoverTest {
         () -> take(store, "tenant-secret", SLOW, 3, 1));
     assertEquals(RedisFailure.DOWN, down.reason());
     assertEquals(2, failures(registry));
+    String scrape = registry.scrape();
+    assertTrue(scrape.contains("scopegate_limits_redis_failures_total{reason=\"down\"} 1.0"), scrape);
+    assertTrue(scrape.contains("scopegate_limits_redis_up 0.0"), scrape);
 
     redis.restart();
     RedisFixture.until(store::redisUp, "the store to see Redis back");

@@ -2,7 +2,7 @@ package dev.scopegate.limits.redis;
 
 import dev.scopegate.limits.LocalBucketStore;
 import dev.scopegate.limits.Take;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -44,7 +44,7 @@ final class RedisFixture {
     return await(store.take(key, perSecond, capacity, amount));
   }
 
-  static RedisBucketStore store(Vertx vertx, String url, RedisFailurePolicy policy, SimpleMeterRegistry registry,
+  static RedisBucketStore store(Vertx vertx, String url, RedisFailurePolicy policy, MeterRegistry registry,
       RedisStoreOptions options) {
     return new RedisBucketStore(vertx, url, new LocalBucketStore(), policy, registry, options);
   }
@@ -59,11 +59,11 @@ final class RedisFixture {
     }
   }
 
-  static double failures(SimpleMeterRegistry registry, RedisFailure reason) {
+  static double failures(MeterRegistry registry, RedisFailure reason) {
     return registry.get("scopegate.limits.redis.failures").tag("reason", reason.tag()).counter().count();
   }
 
-  static double failures(SimpleMeterRegistry registry) {
+  static double failures(MeterRegistry registry) {
     return registry.get("scopegate.limits.redis.failures").counters().stream().mapToDouble(c -> c.count()).sum();
   }
 }
