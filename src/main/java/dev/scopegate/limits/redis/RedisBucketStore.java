@@ -78,7 +78,8 @@ public final class RedisBucketStore implements BucketStore {
 
   @Override
   public Future<Take> take(String key, double perSecond, long capacity, long amount) {
-    if (!(perSecond > 0) || capacity <= 0 || amount < 0) {
+    // Checked here: a script error would count as Redis failing, for every key.
+    if (!(perSecond > 0 && Double.isFinite(perSecond)) || capacity <= 0 || amount < 0) {
       return Future.failedFuture(new IllegalArgumentException("a bucket needs a positive rate and capacity"));
     }
     if (!health.up()) {

@@ -5,6 +5,7 @@ import static dev.scopegate.limits.redis.RedisFixture.command;
 import static dev.scopegate.limits.redis.RedisFixture.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopegate.limits.Take;
@@ -117,6 +118,18 @@ class RedisBucketStoreTest {
     assertTrue(take(store, "t", 0.001, 3, 1).granted());
     assertTrue(take(store, "t", 0.001, 3, 1).granted());
     assertFalse(take(store, "t", 0.001, 3, 1).granted());
+    assertEquals(0, RedisFixture.failures(registry));
+  }
+
+  @Test
+  void aBucketWithoutARateIsRefusedHereAndRedisStaysUsable() throws Exception {
+    for (double rate : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThrows(IllegalArgumentException.class, () -> take(store, "t", rate, 5, 1), "rate " + rate);
+    }
+    assertThrows(IllegalArgumentException.class, () -> take(store, "t", 1, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> take(store, "t", 1, 5, -1));
+    assertTrue(store.redisUp());
+    assertTrue(take(store, "t", 1, 5, 1).granted());
     assertEquals(0, RedisFixture.failures(registry));
   }
 
