@@ -7,6 +7,6 @@ public interface LimitEvents {
 
   void refused(String caller, Limit limit);
 
-  /** {@code caller} took a concurrency slot (a gauge of its calls in flight may start). */
-  default void holding(String caller) {}
+  /** {@code caller} took a concurrency slot, counted under {@code key} in {@link InFlight}. */
+  default void holding(String key, String caller) {}
 }

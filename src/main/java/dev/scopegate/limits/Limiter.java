@@ -44,20 +44,20 @@ public final class Limiter implements CallGate {
     this.inFlight = inFlight;
   }
 
-  /** The name a caller is limited and counted under. */
+  /** The name a caller is counted under in metrics: its tenant id (else sub), or operator:<how>. */
   public static String caller(Principal principal) {
     return principal.isOperator()
         ? "operator:" + principal.subject()
         : principal.tenantId().orElse(principal.subject());
   }
 
-  /** Calls of {@code caller} in flight in this process. */
-  public int inFlight(String caller) {
-    return inFlight.of(caller);
-  }
-
-  public int inFlight() {
-    return inFlight.total();
+  /**
+   * The key a caller's buckets and slots are kept under; tenants and operators apart, so a token
+   * whose sub is "operator:ipc" never shares the operators' budget.
+   */
+  static String key(Principal principal) {
+    return (principal.isOperator() ? "operator/" : "tenant/") + (principal.isOperator()
+        ? principal.subject() : principal.tenantId().orElse(principal.subject()));
   }
 
   @Override
@@ -67,7 +67,7 @@ public final class Limiter implements CallGate {
     if (limits.off() && maxRange == 0) {
       return Future.succeededFuture(Admission.ALL);
     }
-    Body body = new Body(caller(principal), limits, maxRange, calls.size());
+    Body body = new Body(key(principal), caller(principal), limits, maxRange, calls.size());
     Future<Void> checked = Future.succeededFuture();
     for (int i = 0; i < calls.size(); i++) {
       int index = i;
@@ -83,12 +83,12 @@ public final class Limiter implements CallGate {
     return cost(body, request)
         .compose(cost -> {
           boolean slot = body.limits.concurrent() > 0;
-          if (slot && !inFlight.tryAcquire(body.caller, body.limits.concurrent())) {
+          if (slot && !inFlight.tryAcquire(body.key, body.limits.concurrent())) {
             return refuse(body, index, Limit.CONCURRENT, CONCURRENT_RETRY_MILLIS);
           }
           if (slot) {
             body.held++;
-            events.holding(body.caller);
+            events.holding(body.key, body.caller);
           }
           return budgets(body, cost).transform(done -> {
             Optional<RpcException> refusal = done.succeeded() ? done.result()
@@ -96,7 +96,7 @@ public final class Limiter implements CallGate {
             if (refusal.isPresent()) {
               if (slot) {
                 body.held--;
-                inFlight.release(body.caller);
+                inFlight.release(body.key);
               }
               body.refusals[index] = refusal.get();
             }
@@ -130,7 +130,7 @@ public final class Limiter implements CallGate {
   private Future<Optional<RpcException>> budgets(Body body, long cost) {
     LimitSet limits = body.limits;
     Future<Take> requests = limits.requestsPerSecond() == 0 ? Future.succeededFuture(Take.GRANTED)
-        : store.take(body.caller + "/requests", limits.requestsPerSecond(), limits.requestsCapacity(), 1);
+        : store.take(body.key + "/requests", limits.requestsPerSecond(), limits.requestsCapacity(), 1);
     return requests.compose(taken -> {
       if (!taken.granted()) {
         return Future.succeededFuture(Optional.of(refusal(body, Limit.REQUESTS_PER_SECOND, taken.retryAfterMillis())));
@@ -140,7 +140,7 @@ public final class Limiter implements CallGate {
       }
       // a call dearer than a whole second's budget takes all of it rather than never passing
       long amount = Math.min(cost, limits.costPerSecond());
-      return store.take(body.caller + "/cost", limits.costPerSecond(), limits.costPerSecond(), amount)
+      return store.take(body.key + "/cost", limits.costPerSecond(), limits.costPerSecond(), amount)
           .map(spent -> spent.granted() ? Optional.<RpcException>empty()
               : Optional.of(refusal(body, Limit.COST_PER_SECOND, spent.retryAfterMillis())));
     });
@@ -160,6 +160,7 @@ public final class Limiter implements CallGate {
 
   /** One body's refusals and the slots it holds until it is answered. */
   private final class Body implements Admission {
+    final String key;
     final String caller;
     final LimitSet limits;
     final long maxRange;
@@ -168,7 +169,8 @@ public final class Limiter implements CallGate {
     int held;
     long retryAfterMillis;
 
-    Body(String caller, LimitSet limits, long maxRange, int size) {
+    Body(String key, String caller, LimitSet limits, long maxRange, int size) {
+      this.key = key;
       this.caller = caller;
       this.limits = limits;
       this.maxRange = maxRange;
@@ -189,7 +191,7 @@ public final class Limiter implements CallGate {
     public void release() {
       if (released.compareAndSet(false, true)) {
         for (int i = 0; i < held; i++) {
-          inFlight.release(caller);
+          inFlight.release(key);
         }
       }
     }

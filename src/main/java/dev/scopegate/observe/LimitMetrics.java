@@ -24,7 +24,8 @@ final class LimitMetrics implements LimitEvents {
   private final InFlight inFlight;
   private final Map<Series, Counter> refusals = new ConcurrentHashMap<>();
   private final Set<String> refusedCallers = ConcurrentHashMap.newKeySet();
-  private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+  /** Key in {@link InFlight} → the caller its gauge is labelled with. */
+  private final Map<String, String> gauged = new ConcurrentHashMap<>();
 
   LimitMetrics(MeterRegistry registry, InFlight inFlight) {
     this.registry = registry;
@@ -48,12 +49,13 @@ final class LimitMetrics implements LimitEvents {
   }
 
   @Override
-  public void holding(String caller) {
-    if (gauged.contains(caller) || gauged.size() >= MAX_CALLERS || caller.equals(BoundedCounters.OTHER)) {
+  public void holding(String key, String caller) {
+    if (gauged.containsKey(key) || gauged.size() >= MAX_CALLERS || caller.equals(BoundedCounters.OTHER)
+        || gauged.containsValue(caller)) {
       return;
     }
-    if (gauged.add(caller)) {
-      Gauge.builder("scopegate.limit.in.flight", inFlight, f -> f.of(caller))
+    if (gauged.putIfAbsent(key, caller) == null) {
+      Gauge.builder("scopegate.limit.in.flight", inFlight, f -> f.of(key))
           .description("Calls in flight per caller in this replica")
           .tag("tenant", caller)
           .register(registry);
@@ -62,8 +64,8 @@ final class LimitMetrics implements LimitEvents {
 
   private double others(InFlight f) {
     long named = 0;
-    for (String caller : gauged) {
-      named += f.of(caller);
+    for (String key : gauged.keySet()) {
+      named += f.of(key);
     }
     return Math.max(0, f.total() - named);
   }

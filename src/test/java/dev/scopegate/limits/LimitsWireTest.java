@@ -197,6 +197,18 @@ class LimitsWireTest {
   }
 
   @Test
+  void aTenantNamedLikeAnOperatorDoesNotSpendTheOperatorsBudget(Vertx vertx) throws Exception {
+    start(vertx, c -> c.withLimits(Config.Limits.OFF.withTenant(new LimitSet(1, 0, 0, 0))
+        .withOperator(new LimitSet(2, 0, 0, 0))));
+    String impostor = stack.tokenFor("operator:api-key", "rpc://eth_*");
+    assertEquals(200, stack.proxy().tenant(impostor, CHAIN_ID).statusCode());
+    assertEquals(429, stack.proxy().tenant(impostor, CHAIN_ID).statusCode(), "a tenant's limit, not the operators'");
+    assertEquals(200, stack.proxy().operator(CHAIN_ID).statusCode());
+    assertEquals(200, stack.proxy().operator(CHAIN_ID).statusCode(), "the operators' bucket untouched");
+    assertEquals(429, stack.proxy().operator(CHAIN_ID).statusCode());
+  }
+
+  @Test
   void operatorLimitsApplyToIpcAndToTheApiKeyEachOnItsOwn(Vertx vertx, @org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path socket = dir.resolve("scopegate.ipc");
