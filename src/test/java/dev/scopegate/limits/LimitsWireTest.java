@@ -11,6 +11,7 @@ import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.TestConfigs;
 import dev.scopegate.testing.Wire;
 import dev.scopegate.testing.WsClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
@@ -232,6 +233,22 @@ class LimitsWireTest {
       assertEquals("0x539", ipc.send(Wire.call(4, "eth_chainId", "[]") + "\n").json().path("result").asText(),
           "the IPC connection stays open and passes after the refill");
     }
+  }
+
+  @Test
+  void aStoreThatFailsRefusesTheCallsItWouldLimitNeverLetsThemThrough(Vertx vertx) throws Exception {
+    BucketStore down = (key, perSecond, capacity, amount) -> Future.failedFuture(new IllegalStateException("store down"));
+    stack = Stack.start(vertx, down, tenantLimits(new LimitSet(100, 0, 0, 0)));
+    String token = stack.token("rpc://eth_*");
+    stack.node().resetRequestCounts();
+    HttpResponse<String> refused = stack.proxy().tenant(token, CHAIN_ID);
+    assertEquals(200, refused.statusCode(), refused.body());
+    JsonNode error = Wire.json(refused).path("error");
+    assertEquals(-32005, error.path("code").asInt());
+    assertTrue(error.path("message").asText().contains("retry"), error.toString());
+    assertFalse(refused.body().contains("store down"), "no internal text in the answer");
+    assertEquals(0, stack.node().requestCount("eth_chainId"));
+    assertEquals(200, stack.proxy().operator(CHAIN_ID).statusCode(), "operators without limits do not need the store");
   }
 
   @Test
