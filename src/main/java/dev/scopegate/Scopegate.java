@@ -21,6 +21,11 @@ import dev.scopegate.mode.NodeModes;
 import dev.scopegate.pipeline.CallObserver;
 import dev.scopegate.upstream.PsiUpstreams;
 import dev.scopegate.jsonrpc.RequestDecoder;
+import dev.scopegate.limits.BucketStore;
+import dev.scopegate.limits.BucketStores;
+import dev.scopegate.limits.InFlight;
+import dev.scopegate.limits.Limiter;
+import dev.scopegate.pipeline.CallGate;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
 import dev.scopegate.transport.http.HttpTransport;
@@ -64,6 +69,7 @@ public final class Scopegate {
   private final WsUpgrade ws;
   private final NodeModes modes;
   private final Tracing tracing;
+  private final BucketStore buckets;
   private Future<Void> stopped;
 
   private Scopegate(
@@ -77,8 +83,10 @@ public final class Scopegate {
       Metrics metrics,
       WsUpgrade ws,
       NodeModes modes,
-      Tracing tracing) {
+      Tracing tracing,
+      BucketStore buckets) {
     this.tracing = tracing;
+    this.buckets = buckets;
     this.ws = ws;
     this.modes = modes;
     this.config = config;
@@ -105,13 +113,33 @@ public final class Scopegate {
 
   /** Starts with {@code tracing} rather than the one {@code tracing.*} describes (tests). */
   public static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex, Tracing tracing) {
-    return Authenticator.start(vertx, config.auth())
-        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing))
-        .onFailure(e -> tracing.close());
+    return start(vertx, config, reindex, tracing, Optional.empty());
+  }
+
+  /** Starts with its limits' buckets in {@code store} (tests: a store on a clock they move). */
+  public static Future<Scopegate> start(Vertx vertx, Config config, BucketStore store) {
+    return start(vertx, config, false, Tracing.of(config.tracing()), Optional.of(store));
   }
 
   private static Future<Scopegate> start(
-      Vertx vertx, Config config, boolean reindex, Authenticator authenticator, Tracing tracing) {
+      Vertx vertx, Config config, boolean reindex, Tracing tracing, Optional<BucketStore> store) {
+    BucketStore buckets;
+    try {
+      buckets = store.orElseGet(() -> BucketStores.create(config.limits()));
+    } catch (IllegalArgumentException e) {
+      tracing.close();
+      return Future.failedFuture(e);
+    }
+    return Authenticator.start(vertx, config.auth())
+        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing, buckets))
+        .onFailure(e -> {
+          tracing.close();
+          buckets.close();
+        });
+  }
+
+  private static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex,
+      Authenticator authenticator, Tracing tracing, BucketStore buckets) {
     HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
@@ -126,13 +154,17 @@ public final class Scopegate {
           FilterIds filterIds = FilterIds.fromConfig(config.server().filterIdSecret());
           Policy policy = policy(config, privacy, filterIds);
           Policy mps = new Policy(PolicyTable.standard(MpsRules.create(filterIds)));
+          // one limiter for every transport, so a tenant's budget is the same over HTTP, WS and IPC
+          InFlight inFlight = new InFlight();
+          CallGate limits = new Limiter(config.limits(), buckets, privacy.heads()::head,
+              metrics.limits(inFlight), inFlight);
           WsContext wsContext = wsContext(config, upstream, shared, privacy,
               new Dispatcher(policy, upstream, Observation.calls(metrics, "ws", policy::knows, config.log()),
-                  tracing.calls("ws", policy::knows)));
+                  tracing.calls("ws", policy::knows), limits));
           WsUpgrade ws = new WsUpgrade(
               vertx, authenticator.observed(Observation.credentials(metrics, "ws")), wsContext, config.server().ws(),
               router(modes, policy, mps, upstream, Observation.calls(metrics, "ws", policy::knows, config.log()),
-                  tracing.calls("ws", policy::knows)),
+                  tracing.calls("ws", policy::knows), limits),
               psiSockets);
           gauges(metrics, ws, privacy);
           Readiness readiness = ReadinessChecks.of(
@@ -140,9 +172,9 @@ public final class Scopegate {
           Transports transports = new Transports(
               authenticator.observed(Observation.credentials(metrics, "http")),
               router(modes, policy, mps, upstream, Observation.calls(metrics, "http", policy::knows, config.log()),
-                  tracing.calls("http", policy::knows)),
+                  tracing.calls("http", policy::knows), limits),
               new Dispatcher(policy, upstream, Observation.calls(metrics, "ipc", policy::knows, config.log()),
-                  tracing.calls("ipc", policy::knows)),
+                  tracing.calls("ipc", policy::knows), limits),
               upstream,
               ws,
               shared.map(s -> wsContext),
@@ -151,7 +183,7 @@ public final class Scopegate {
           return listen(vertx, config, transports, metrics)
               .map(listeners -> new Scopegate(
                   config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, ws, modes,
-                  tracing))
+                  tracing, buckets))
               .onFailure(e -> {
                 privacy.stop();
                 modes.stop();
@@ -168,9 +200,9 @@ public final class Scopegate {
   /** Each caller's pipeline by the node's mode: one private state (or none), or one PSI of many. */
   private static CallRouter router(
       NodeModes modes, Policy single, Policy mps, HttpUpstream upstream, CallObserver observer,
-      CallTracer tracer) {
-    return new CallRouter(modes, new Dispatcher(single, upstream, observer, tracer),
-        new Dispatcher(mps, upstream, observer, tracer), upstream, upstream);
+      CallTracer tracer, CallGate limits) {
+    return new CallRouter(modes, new Dispatcher(single, upstream, observer, tracer, limits),
+        new Dispatcher(mps, upstream, observer, tracer, limits), upstream, upstream);
   }
 
   /** What the metrics read at each scrape: connections and the privacy index's position. */
@@ -353,6 +385,7 @@ public final class Scopegate {
         .eventually(authenticator::close)
         .eventually(upstream::close)
         .eventually(tracing::close)
+        .eventually(buckets::close)
         .onComplete(stopped -> metrics.close());
   }
 }

@@ -1,5 +1,6 @@
 package dev.scopegate.auth;
 
+import dev.scopegate.limits.LimitOverrides;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * Who is calling. An operator (IPC, or the machine-to-machine API key) is unrestricted; a tenant
  * holds what its verified token grants: rpc grants, private grants, psi grants, a tenant id and an
  * expiry. {@code psi} is the private state the call is routed to, on a node with several.
+ * {@code limits} are the tenant's own budgets (registry and token claim), over the configured ones.
  */
 public record Principal(
     Kind kind,
@@ -17,7 +19,8 @@ public record Principal(
     List<PrivateGrant> privateGrants,
     Optional<Instant> expiry,
     PsiGrants psiGrants,
-    Optional<String> psi) {
+    Optional<String> psi,
+    LimitOverrides limits) {
 
   public enum Kind {
     OPERATOR,
@@ -27,6 +30,18 @@ public record Principal(
   public Principal {
     rpcGrants = List.copyOf(rpcGrants);
     privateGrants = List.copyOf(privateGrants);
+  }
+
+  /** Without limits of its own. */
+  public Principal(Kind kind, String subject, Optional<String> tenantId, List<RpcGrant> rpcGrants,
+      List<PrivateGrant> privateGrants, Optional<Instant> expiry, PsiGrants psiGrants, Optional<String> psi) {
+    this(kind, subject, tenantId, rpcGrants, privateGrants, expiry, psiGrants, psi, LimitOverrides.NONE);
+  }
+
+  /** The same principal with {@code more} limits, each the stricter where both name one. */
+  public Principal limitedBy(LimitOverrides more) {
+    return new Principal(kind, subject, tenantId, rpcGrants, privateGrants, expiry, psiGrants, psi,
+        limits.and(more));
   }
 
   private static final PsiGrants NO_PSI = new PsiGrants(List.of());
@@ -62,7 +77,7 @@ public record Principal(
    * calls are served from, and the one its {@code psi://} account grants are read for.
    */
   public Principal routedTo(String psi) {
-    return new Principal(kind, subject, tenantId, rpcGrants, privateGrants, expiry, psiGrants, Optional.of(psi));
+    return new Principal(kind, subject, tenantId, rpcGrants, privateGrants, expiry, psiGrants, Optional.of(psi), limits);
   }
 
   public boolean isOperator() {

@@ -1,13 +1,17 @@
 package dev.scopegate.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.limits.LimitOverrides;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Builds the tenant of verified claims. With a claims namespace (Orchestrate's {@code
  * AUTH_JWT_CLAIMS_NAMESPACE}) the tenant id is {@code <namespace>.tenant_id}; without one it is
- * {@code sub}.
+ * {@code sub}. The tenant's own limits come from {@code <namespace>.limits} (without a
+ * namespace: {@code limits}); a claim that is not a valid limits object refuses the token, so a
+ * mistyped claim never leaves a tenant unlimited.
  */
 final class TenantClaims {
   private final String namespace;
@@ -32,7 +36,16 @@ final class TenantClaims {
         scopes.rpcGrants(),
         scopes.privateGrants(),
         new PsiGrants(scopes.psiGrants()),
-        expiry);
+        expiry).limitedBy(limits(claims));
+  }
+
+  private LimitOverrides limits(JsonNode claims) {
+    JsonNode claim = namespace.isEmpty() ? claims.path("limits") : claims.path(namespace).path("limits");
+    try {
+      return LimitOverrides.parse(claim, "limits claim");
+    } catch (IllegalArgumentException e) {
+      throw RpcError.INVALID_TOKEN.withData(e.getMessage());
+    }
   }
 
   /** The tenant id the claims name, for logs about a token that was refused. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scopegate.limits.LimitOverrides;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ import java.util.Map;
  * tenants:
  *   acme:
  *     scopes: ["rpc://eth_*", "private://0x0/_/contracts?owned.eoa=0x0&amp;from.tm=..."]
+ *     limits: { requestsPerSecond: 50, concurrent: 8 }   # optional
  * </pre>
  *
  * Scopes may also be one space-separated string. Anything else is refused with a message naming
@@ -29,7 +31,14 @@ final class TenantFile {
 
   private TenantFile() {}
 
+  /** The tenants' grants and the limits of those that have their own. */
+  record Registered(Map<String, Scopes> scopes, Map<String, LimitOverrides> limits) {}
+
   static Map<String, Scopes> parse(byte[] bytes) {
+    return read(bytes).scopes();
+  }
+
+  static Registered read(byte[] bytes) {
     JsonNode root;
     try {
       root = YAML.readTree(bytes);
@@ -40,6 +49,7 @@ final class TenantFile {
       throw new IllegalArgumentException("expected one mapping `tenants:` of tenant ids");
     }
     Map<String, Scopes> tenants = new LinkedHashMap<>();
+    Map<String, LimitOverrides> limits = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> entries = root.get("tenants").fields();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
@@ -49,13 +59,16 @@ final class TenantFile {
         throw new IllegalArgumentException("tenant id '" + id + "' is not allowed");
       }
       tenants.put(id, Scopes.parse(scopes(id, entry.getValue())));
+      if (entry.getValue().has("limits")) {
+        limits.put(id, LimitOverrides.parse(entry.getValue().get("limits"), "tenant " + id + ": limits"));
+      }
     }
-    return tenants;
+    return new Registered(tenants, limits);
   }
 
   private static List<String> scopes(String id, JsonNode tenant) {
-    if (!tenant.isObject() || tenant.size() != 1 || !tenant.has("scopes")) {
-      throw new IllegalArgumentException("tenant " + id + ": expected `scopes:` alone");
+    if (!tenant.isObject() || !tenant.has("scopes") || tenant.size() != (tenant.has("limits") ? 2 : 1)) {
+      throw new IllegalArgumentException("tenant " + id + ": expected `scopes:` and optionally `limits:`");
     }
     JsonNode scopes = tenant.get("scopes");
     List<String> out = new ArrayList<>();

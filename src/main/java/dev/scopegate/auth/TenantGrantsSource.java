@@ -19,7 +19,15 @@ public final class TenantGrantsSource {
     this.registry = registry;
   }
 
+  /** With the registry's grants (as above) and the tenant's registered limits. */
   Principal completed(Principal verified) {
+    Principal granted = granted(verified);
+    return granted.isOperator() || registry.isEmpty()
+        ? granted
+        : granted.tenantId().map(id -> granted.limitedBy(registry.get().limits(id))).orElse(granted);
+  }
+
+  private Principal granted(Principal verified) {
     if (verified.isOperator() || !verified.privateGrants().isEmpty() || !verified.psiGrants().isEmpty()
         || registry.isEmpty()) {
       return verified;
@@ -31,7 +39,8 @@ public final class TenantGrantsSource {
     Scopes grants = registered.get();
     return new Principal(Principal.Kind.TENANT, verified.subject(), verified.tenantId(),
         verified.rpcGrants().isEmpty() ? grants.rpcGrants() : verified.rpcGrants(),
-        grants.privateGrants(), verified.expiry(), new PsiGrants(grants.psiGrants()), verified.psi());
+        grants.privateGrants(), verified.expiry(), new PsiGrants(grants.psiGrants()), verified.psi(),
+        verified.limits());
   }
 
   /** The tenant an API-key caller acts as; fails {@code UNKNOWN_TENANT} for any other name. */
@@ -40,7 +49,7 @@ public final class TenantGrantsSource {
         .orElseThrow(RpcError.UNKNOWN_TENANT::exception);
     return new Principal(Principal.Kind.TENANT, IMPERSONATING, Optional.of(tenantId),
         grants.rpcGrants(), grants.privateGrants(), Optional.empty(), new PsiGrants(grants.psiGrants()),
-        Optional.empty());
+        Optional.empty(), registry.get().limits(tenantId));
   }
 
   public static boolean isImpersonated(Principal principal) {

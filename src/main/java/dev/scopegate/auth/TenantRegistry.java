@@ -1,5 +1,6 @@
 package dev.scopegate.auth;
 
+import dev.scopegate.limits.LimitOverrides;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.FileProps;
@@ -21,7 +22,7 @@ public final class TenantRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
   static final Duration POLL = Duration.ofMillis(500);
 
-  private record Loaded(Map<String, Scopes> tenants, long modified, long size) {}
+  private record Loaded(Map<String, Scopes> tenants, Map<String, LimitOverrides> limits, long modified, long size) {}
 
   private final Vertx vertx;
   private final Path file;
@@ -50,6 +51,11 @@ public final class TenantRegistry {
   /** The grants registered for {@code tenantId}; empty for a tenant the file does not name. */
   public Optional<Scopes> grants(String tenantId) {
     return Optional.ofNullable(loaded.get().tenants().get(tenantId));
+  }
+
+  /** The limits registered for {@code tenantId}; none for a tenant without its own. */
+  public LimitOverrides limits(String tenantId) {
+    return loaded.get().limits().getOrDefault(tenantId, LimitOverrides.NONE);
   }
 
   public void close() {
@@ -86,8 +92,9 @@ public final class TenantRegistry {
     return vertx.fileSystem().props(file.toString()).compose(props ->
         vertx.fileSystem().readFile(file.toString()).compose(bytes -> {
           try {
+            TenantFile.Registered registered = TenantFile.read(bytes.getBytes());
             return Future.succeededFuture(new Loaded(
-                TenantFile.parse(bytes.getBytes()), props.lastModifiedTime(), props.size()));
+                registered.scopes(), registered.limits(), props.lastModifiedTime(), props.size()));
           } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
           }

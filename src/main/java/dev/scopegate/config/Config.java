@@ -9,7 +9,18 @@ import java.util.Optional;
 /** The whole configuration, validated; built by {@link ConfigLoader}. Keys as in DESIGN.md. */
 public record Config(
     Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
-    Log log, Lifecycle lifecycle, Tracing tracing) {
+    Log log, Lifecycle lifecycle, Tracing tracing, Limits limits) {
+
+  /** Without limits: off. */
+  public Config(Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
+      Log log, Lifecycle lifecycle, Tracing tracing) {
+    this(upstream, server, ipc, privacy, auth, metrics, log, lifecycle, tracing, Limits.OFF);
+  }
+
+  /** The same with other limits (tests). */
+  public Config withLimits(Limits other) {
+    return new Config(upstream, server, ipc, privacy, auth, metrics, log, lifecycle, tracing, other);
+  }
 
   /** Without tracing: off. */
   public Config(Upstream upstream, Server server, Ipc ipc, Privacy privacy, Auth auth, Metrics metrics,
@@ -217,5 +228,38 @@ public record Config(
   /** {@code tracing.*}: OpenTelemetry spans over OTLP/HTTP; no endpoint, no tracing. */
   public record Tracing(Optional<URI> otlpEndpoint, String serviceName, double sampleRatio) {
     public static final Tracing OFF = new Tracing(Optional.empty(), "scopegate", 1.0);
+  }
+
+  /**
+   * {@code limits.*}: per tenant and per operator (0 = off), the block range of one logs query,
+   * and where buckets live ({@code redis}: shared by replicas; empty: in this process).
+   */
+  public record Limits(
+      dev.scopegate.limits.LimitSet tenant,
+      dev.scopegate.limits.LimitSet operator,
+      long maxLogsBlockRange,
+      Optional<URI> redisUrl,
+      String redisOnFailure) {
+    public static final Limits OFF = new Limits(dev.scopegate.limits.LimitSet.OFF,
+        dev.scopegate.limits.LimitSet.OFF, 0, Optional.empty(), "local");
+
+    public Limits withTenant(dev.scopegate.limits.LimitSet t) {
+      return new Limits(t, operator, maxLogsBlockRange, redisUrl, redisOnFailure);
+    }
+
+    public Limits withOperator(dev.scopegate.limits.LimitSet o) {
+      return new Limits(tenant, o, maxLogsBlockRange, redisUrl, redisOnFailure);
+    }
+
+    public Limits withMaxLogsBlockRange(long blocks) {
+      return new Limits(tenant, operator, blocks, redisUrl, redisOnFailure);
+    }
+
+    @Override
+    public String toString() { // a Redis URL may carry a password
+      return "Limits[tenant=" + tenant + ", operator=" + operator + ", maxLogsBlockRange="
+          + maxLogsBlockRange + ", redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost()).orElse("off")
+          + ", onFailure=" + redisOnFailure + "]";
+    }
   }
 }

@@ -21,7 +21,20 @@ final class ConfigAssembler {
         new Config.Log(s.get(LOG_FORMAT), s.get(LOG_ACCESS)),
         new Config.Lifecycle(s.get(SERVER_SHUTDOWN_TIMEOUT)),
         new Config.Tracing(s.get(TRACING_OTLP_ENDPOINT), s.get(TRACING_SERVICE_NAME),
-            s.get(TRACING_SAMPLE_RATIO)));
+            s.get(TRACING_SAMPLE_RATIO)),
+        limits(s));
+  }
+
+  private static Config.Limits limits(Settings s) {
+    return new Config.Limits(
+        new dev.scopegate.limits.LimitSet(s.get(LIMITS_TENANT_REQUESTS_PER_SECOND),
+            s.get(LIMITS_TENANT_BURST), s.get(LIMITS_TENANT_CONCURRENT), s.get(LIMITS_TENANT_COST_PER_SECOND)),
+        new dev.scopegate.limits.LimitSet(s.get(LIMITS_OPERATOR_REQUESTS_PER_SECOND),
+            s.get(LIMITS_OPERATOR_BURST), s.get(LIMITS_OPERATOR_CONCURRENT),
+            s.get(LIMITS_OPERATOR_COST_PER_SECOND)),
+        s.get(LIMITS_MAX_LOGS_BLOCK_RANGE),
+        s.get(LIMITS_REDIS_URL),
+        s.get(LIMITS_REDIS_ON_FAILURE));
   }
 
   private static Config.Server server(Settings s) {

@@ -177,6 +177,39 @@ final class Keys {
       "YAML file mapping tenant ids to their grants (scopes), reloaded when it changes;"
           + " for tokens with a tenant id and no private grants, and for `X-Tenant-ID`.");
 
+  static final Key<Long> LIMITS_TENANT_REQUESTS_PER_SECOND = key("limits.tenant.requestsPerSecond",
+      atLeast(0), "0", "Calls per second each tenant (tenant id, else `sub`) may make, refilled"
+          + " continuously (token bucket); 0: off. See docs/limits.md.");
+  static final Key<Long> LIMITS_TENANT_BURST = key("limits.tenant.burst", atLeast(0), "0",
+      "Calls a tenant may make at once above its rate (the bucket's size); 0: as many as"
+          + " `requestsPerSecond`.");
+  static final Key<Long> LIMITS_TENANT_CONCURRENT = key("limits.tenant.concurrent", atLeast(0), "0",
+      "Calls of one tenant in flight at once, counted per replica; 0: off.");
+  static final Key<Long> LIMITS_TENANT_COST_PER_SECOND = key("limits.tenant.costPerSecond",
+      atLeast(0), "0", "Cost a tenant may spend per second; each method has a cost (1 unless"
+          + " docs/limits.md lists it higher; `eth_getLogs` also by its block range); 0: off.");
+  static final Key<Long> LIMITS_OPERATOR_REQUESTS_PER_SECOND = key(
+      "limits.operator.requestsPerSecond", atLeast(0), "0",
+      "As `limits.tenant.requestsPerSecond`, for operators (API key, IPC, mTLS), each way"
+          + " of calling one bucket; 0: off (operators are unlimited unless configured).");
+  static final Key<Long> LIMITS_OPERATOR_BURST = key("limits.operator.burst", atLeast(0), "0",
+      "As `limits.tenant.burst`, for operators.");
+  static final Key<Long> LIMITS_OPERATOR_CONCURRENT = key("limits.operator.concurrent",
+      atLeast(0), "0", "As `limits.tenant.concurrent`, for operators; 0: off.");
+  static final Key<Long> LIMITS_OPERATOR_COST_PER_SECOND = key("limits.operator.costPerSecond",
+      atLeast(0), "0", "As `limits.tenant.costPerSecond`, for operators; 0: off.");
+  static final Key<Long> LIMITS_MAX_LOGS_BLOCK_RANGE = key("limits.maxLogsBlockRange", atLeast(0),
+      "0", "Most blocks one tenant's `eth_getLogs` or `eth_newFilter` may span (`latest` and"
+          + " `pending` resolved at the node's head); 0: off.");
+  static final Key<Optional<URI>> LIMITS_REDIS_URL = key("limits.redis.url",
+      new Optionally<>(REDIS_URL), "", "Redis (`redis://` or `rediss://` URL) holding the"
+          + " buckets that all replicas share; empty: each replica limits on its own, in memory.");
+  static final Key<String> LIMITS_REDIS_ON_FAILURE = key("limits.redis.onFailure",
+      new Scalar<>("local or refuse", s -> s.strip().equals("local") || s.strip().equals("refuse")
+          ? s.strip() : null), "local",
+      "When Redis cannot be reached: `local` limits per replica meanwhile, `refuse` refuses the"
+          + " calls that limits apply to (`-32005`).");
+
   static final Key<Integer> METRICS_PORT = key("metrics.port", integer(0, 65535), "8082",
       "Port of the Prometheus metrics (`GET /metrics`), on `server.host`, unauthenticated; 0 picks a free port.");
   static final Key<Long> METRICS_READY_MAX_INDEX_LAG = key("metrics.readyMaxIndexLag", atLeast(0), "5",

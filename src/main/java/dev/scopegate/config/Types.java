@@ -26,6 +26,8 @@ final class Types {
       new Scalar<>("an http or https URL", s -> url(s, HTTP));
   static final ValueType<URI> WS_URL =
       new Scalar<>("a ws or wss URL", s -> url(s, Set.of("ws", "wss")));
+  static final ValueType<URI> REDIS_URL =
+      new Scalar<>("a redis or rediss URL", s -> url(s, Set.of("redis", "rediss")));
   static final ValueType<String> CLIENT_AUTH = new Scalar<>(
       "client_secret_basic or client_secret_post", Types::clientAuth);
   static final ValueType<String> PRIVACY_MANAGER =

@@ -36,6 +36,12 @@ public enum RpcError {
   SERVER_BUSY(-32005, "server busy; retry", 503),
   REQUEST_TIMEOUT(-32600, "request timed out", 408),
   SUBSCRIPTION_LIMIT(-32005, "subscription limit exceeded", 200),
+  /** A caller's budget spent (limits.*): retry after the time its data says (HTTP: Retry-After). */
+  LIMIT_EXCEEDED(-32005, "%s limit exceeded", 429),
+  /** One logs query spanning more blocks than limits.maxLogsBlockRange: retrying will not help. */
+  LOGS_RANGE_EXCEEDED(-32005, "maxLogsBlockRange limit exceeded", 200),
+  BLOCK_RANGE_UNKNOWN(-32000, "the node's head is not known, so the block range cannot be checked; retry", 200),
+  LIMITS_UNAVAILABLE(-32005, "limits cannot be checked (bucket store unavailable); retry", 200),
   LOGS_FILTER_TOO_LARGE(-32602, "logs filter too large", 200),
   CALL_TOO_LARGE_FOR_SHARED_SOCKET(-32005, "call too large for the shared node socket", 200),
   ORIGIN_NOT_ALLOWED(-32001, "origin not allowed", 403),
@@ -83,6 +89,10 @@ public enum RpcError {
 
   public RpcException exception(String messageArg) {
     return new RpcException(this, messageArg, null);
+  }
+
+  public RpcException exception(String messageArg, String data) {
+    return new RpcException(this, messageArg, data);
   }
 
   public RpcException withData(String data) {

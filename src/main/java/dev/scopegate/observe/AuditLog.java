@@ -16,7 +16,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * The audit log, logger {@code scopegate.audit}, always on: one WARN line per refusal — a call
  * Scopegate refused (outside the grants, not authorized, missing privateFrom, …) with who, what
- * and why, and credentials refused before any call was read — and one INFO line per call an
+ * and why (a spent budget, {@code limit exceeded}, is counted in metrics rather than logged), and
+ * credentials refused before any call was read — and one INFO line per call an
  * API-key caller made as a tenant ({@code X-Tenant-ID}), with the tenant it acted as.
  */
 final class AuditLog implements CallObserver {
@@ -43,7 +44,9 @@ final class AuditLog implements CallObserver {
       if (impersonated) {
         impersonated(d, slot);
       }
-      d.refusals().get(i).ifPresent(refusal -> {
+      d.refusals().get(i).filter(refusal -> refusal != RpcError.LIMIT_EXCEEDED).ifPresent(refusal -> {
+        // a spent budget is load shed, not a breach: a tenant past its rate would otherwise write
+        // one WARN line per call; scopegate_limit_refusals_total counts them instead
         LoggingEventBuilder event = LOG.atWarn();
         String text = CallFields.pairs(event, CallFields.withPsi(d.principal(),
             "transport", transport,

@@ -65,6 +65,11 @@ public final class Metrics implements AutoCloseable {
   }
 
   /** Everything, in the Prometheus text format 0.0.4. */
+  /** Refusals by caller and limit, and each caller's calls in flight as {@code inFlight} counts them. */
+  public dev.scopegate.limits.LimitEvents limits(dev.scopegate.limits.InFlight inFlight) {
+    return new LimitMetrics(registry, inFlight);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

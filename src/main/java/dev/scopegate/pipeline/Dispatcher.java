@@ -33,6 +33,7 @@ public final class Dispatcher {
   private final Upstream upstream;
   private final CallObserver observer;
   private final CallTracer tracer;
+  private final CallGate gate;
 
   public Dispatcher(Policy policy, Upstream upstream) {
     this(policy, upstream, CallObserver.NONE);
@@ -43,15 +44,21 @@ public final class Dispatcher {
   }
 
   public Dispatcher(Policy policy, Upstream upstream, CallObserver observer, CallTracer tracer) {
+    this(policy, upstream, observer, tracer, CallGate.OPEN);
+  }
+
+  /** With {@code gate} (limits) before the policy. */
+  public Dispatcher(Policy policy, Upstream upstream, CallObserver observer, CallTracer tracer, CallGate gate) {
     this.policy = policy;
     this.upstream = upstream;
     this.observer = observer;
     this.tracer = tracer;
+    this.gate = gate;
   }
 
-  /** The same pipeline, observed and traced the same way, forwarding to {@code other}. */
+  /** The same pipeline, observed, traced and gated the same way, forwarding to {@code other}. */
   public Dispatcher via(Upstream other) {
-    return new Dispatcher(policy, other, observer, tracer);
+    return new Dispatcher(policy, other, observer, tracer, gate);
   }
 
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls) {
@@ -62,16 +69,42 @@ public final class Dispatcher {
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls, Optional<String> traceparent) {
     long start = System.nanoTime();
     CallTracer.Trace trace = tracer.start(principal, calls, traceparent);
-    List<Future<Decision>> decisions = new ArrayList<>(calls.size());
-    for (RpcCall call : calls) {
-      decisions.add(
-          call instanceof RpcRequest request
-              ? policy.authorize(principal, request)
-              : Future.failedFuture(((RpcCall.Invalid) call).error()));
-    }
-    return Future.join(decisions)
-        .transform(done -> forward(principal, calls, decisions, trace.around(upstream)))
-        .map(slots -> reply(principal, calls, slots, start, trace));
+    return gate.admit(principal, calls)
+        .recover(e -> Future.succeededFuture(refusingAll(rpcError(e))))
+        .compose(admission -> {
+          List<Future<Decision>> decisions = new ArrayList<>(calls.size());
+          for (int i = 0; i < calls.size(); i++) {
+            RpcCall call = calls.get(i);
+            Optional<RpcException> refused = admission.refusal(i);
+            decisions.add(
+                refused.isPresent() ? Future.failedFuture(refused.get())
+                    : call instanceof RpcRequest request ? policy.authorize(principal, request)
+                    : Future.failedFuture(((RpcCall.Invalid) call).error()));
+          }
+          return Future.join(decisions)
+              .transform(done -> forward(principal, calls, decisions, trace.around(upstream)))
+              .map(slots -> reply(principal, calls, slots, start, trace, admission))
+              // every path ends here (answer, error, the node's timeout): the gate's slots come back
+              .andThen(done -> admission.release());
+        });
+  }
+
+  /** A gate that failed as a whole refuses every call with its error (fail closed). */
+  private static CallGate.Admission refusingAll(RpcException error) {
+    return new CallGate.Admission() {
+      @Override
+      public Optional<RpcException> refusal(int index) {
+        return Optional.of(error);
+      }
+
+      @Override
+      public long retryAfterMillis() {
+        return 0;
+      }
+
+      @Override
+      public void release() {}
+    };
   }
 
   /**
@@ -161,7 +194,7 @@ public final class Dispatcher {
   }
 
   private Reply reply(Principal principal, List<RpcCall> calls, Slots slots, long start,
-      CallTracer.Trace trace) {
+      CallTracer.Trace trace, CallGate.Admission admission) {
     try {
       RpcResponse[] observed = slots.answers().clone();
       for (int i = 0; i < observed.length; i++) {
@@ -177,8 +210,24 @@ public final class Dispatcher {
     } catch (RuntimeException e) {
       LOG.warn("a call observer failed: {}", e.toString());
     }
-    return new Reply(
-        Arrays.stream(slots.answers()).filter(Objects::nonNull).toList(), slots.httpStatus());
+    List<RpcResponse> responses = Arrays.stream(slots.answers()).filter(Objects::nonNull).toList();
+    return allLimited(slots)
+        ? new Reply(responses, RpcError.LIMIT_EXCEEDED.httpStatus(), admission.retryAfterMillis())
+        : new Reply(responses, slots.httpStatus());
+  }
+
+  /** Every answered call refused by a spent budget: the whole request was refused (HTTP 429). */
+  private static boolean allLimited(Slots slots) {
+    boolean any = false;
+    for (int i = 0; i < slots.answers().length; i++) {
+      if (slots.answers()[i] != null) {
+        if (slots.refusals()[i] != RpcError.LIMIT_EXCEEDED) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   private static RpcException rpcError(Throwable failure) {

@@ -8,9 +8,14 @@ import java.util.List;
 
 /**
  * The answers to a body's calls, in request order (notifications have none), and the HTTP status
- * that fits: 200, or 502/504 when the forward to the node failed as a whole.
+ * that fits: 200, 429 when a limit refused every call (then {@code retryAfterMillis} says when to
+ * retry), or 502/504 when the forward to the node failed as a whole.
  */
-public record Reply(List<RpcResponse> responses, int httpStatus) {
+public record Reply(List<RpcResponse> responses, int httpStatus, long retryAfterMillis) {
+
+  public Reply(List<RpcResponse> responses, int httpStatus) {
+    this(responses, httpStatus, 0);
+  }
 
   /**
    * Every call of a body refused with one error (an element that is not a request keeps its own

@@ -35,6 +35,25 @@ class TenantFileTest {
     assertRefused("tenants:\n  acme:\n    scopes: []\n  acme:\n    scopes: []\n", "not YAML");
   }
 
+  @Test
+  void aTenantMayHaveItsOwnLimitsAndMistakesInThemAreRefused() {
+    TenantFile.Registered registered = TenantFile.read("""
+        tenants:
+          acme:
+            scopes: "rpc://eth_*"
+            limits: { requestsPerSecond: 5, concurrent: 2 }
+          globex:
+            scopes: "rpc://eth_*"
+        """.getBytes(StandardCharsets.UTF_8));
+    assertEquals(new dev.scopegate.limits.LimitSet(5, 0, 2, 0),
+        registered.limits().get("acme").over(dev.scopegate.limits.LimitSet.OFF));
+    assertTrue(!registered.limits().containsKey("globex"));
+    assertRefused("tenants:\n  acme:\n    limits: { concurrent: 1 }\n", "tenant acme");
+    assertRefused("tenants:\n  acme:\n    scopes: []\n    limits: { concurent: 1 }\n", "tenant acme: limits: unknown limit");
+    assertRefused("tenants:\n  acme:\n    scopes: []\n    limits: { concurrent: \"4\" }\n", "tenant acme: limits: concurrent");
+    assertRefused("tenants:\n  acme:\n    scopes: []\n    limits: 10\n", "tenant acme: limits");
+  }
+
   private static void assertRefused(String yaml, String fragment) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(yaml));
     assertTrue(e.getMessage().contains(fragment), e.getMessage());

@@ -19,6 +19,11 @@ public final class Proxy implements AutoCloseable {
     return new Proxy(Scopegate.start(vertx, config).await(20, TimeUnit.SECONDS));
   }
 
+  /** With its limits' buckets in {@code store} (a store on a clock the test moves). */
+  public static Proxy start(Vertx vertx, Config config, dev.scopegate.limits.BucketStore store) throws Exception {
+    return new Proxy(Scopegate.start(vertx, config, store).await(20, TimeUnit.SECONDS));
+  }
+
   public Scopegate scopegate() {
     return scopegate;
   }

@@ -54,6 +54,25 @@ public final class Stack implements AutoCloseable {
     return start(vertx, node, minter, dir, tweak);
   }
 
+  /** As {@link #start(Vertx, UnaryOperator)}, with the limits' buckets in {@code store}. */
+  public static Stack start(Vertx vertx, dev.scopegate.limits.BucketStore store, UnaryOperator<Config> tweak)
+      throws Exception {
+    TokenMinter minter = TokenMinter.generate();
+    Path dir = Files.createTempDirectory("scopegate-stack-");
+    minter.writePublicKeyPem(dir.resolve("issuer.pem"));
+    DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).await(10, TimeUnit.SECONDS);
+    Config config = TestConfigs.withPrivacy(
+        TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(dir.resolve("issuer.pem")), Optional.empty())),
+        node.tessera().url().toString(),
+        dir.resolve("index"));
+    return new Stack(node, Proxy.start(vertx, tweak.apply(config), store), minter, dir);
+  }
+
+  /** The directory this stack's files live in (removed at close). */
+  public Path dir() {
+    return dir;
+  }
+
   /** Scopegate in front of a node the caller has started (and seeded). */
   public static Stack start(Vertx vertx, DevNode node, UnaryOperator<Config> tweak) throws Exception {
     TokenMinter minter = TokenMinter.generate();

@@ -33,6 +33,9 @@ final class HttpReplies {
     } else {
       body = reply.responses().get(0).toJson();
     }
+    if (reply.retryAfterMillis() > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString((reply.retryAfterMillis() + 999) / 1000));
+    }
     send(ctx, reply.httpStatus(), body);
   }
 

@@ -1,0 +1,83 @@
+package dev.scopegate.limits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tenant's own limits, from the tenant registry or a token's {@code limits} claim: only the
+ * budgets they name. Where two sources name the same budget the stricter wins (a positive value
+ * is stricter than 0, which is off); a budget neither names keeps the configured default.
+ */
+public record LimitOverrides(Map<Limit, Long> values) {
+  public static final LimitOverrides NONE = new LimitOverrides(Map.of());
+  /** Beyond this, a value is a mistake rather than a budget (and would overflow a bucket). */
+  static final long MAX_VALUE = 1_000_000_000L;
+  private static final Set<Limit> BUDGETS =
+      Set.of(Limit.REQUESTS_PER_SECOND, Limit.BURST, Limit.CONCURRENT, Limit.COST_PER_SECOND);
+
+  public LimitOverrides {
+    EnumMap<Limit, Long> copy = new EnumMap<>(Limit.class);
+    copy.putAll(values);
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  /** Both sources: each budget the stricter of the two that name it. */
+  public LimitOverrides and(LimitOverrides other) {
+    EnumMap<Limit, Long> merged = new EnumMap<>(Limit.class);
+    merged.putAll(values);
+    other.values.forEach((limit, value) -> merged.merge(limit, value, LimitOverrides::stricter));
+    return new LimitOverrides(merged);
+  }
+
+  /** {@code defaults} with the budgets named here replaced. */
+  public LimitSet over(LimitSet defaults) {
+    return LimitSet.of(limit -> values.getOrDefault(limit, defaults.get(limit)));
+  }
+
+  static long stricter(long a, long b) {
+    if (a == 0) {
+      return b;
+    }
+    return b == 0 ? a : Math.min(a, b);
+  }
+
+  /**
+   * Reads {@code {"requestsPerSecond": 10, "concurrent": 4}}; anything else (another key, a
+   * value that is not a whole number from 0 to 10^9) fails with a message naming {@code where},
+   * so a typo never leaves a tenant unlimited.
+   */
+  public static LimitOverrides parse(JsonNode node, String where) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return NONE;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(where + ": expected an object of limits");
+    }
+    EnumMap<Limit, Long> values = new EnumMap<>(Limit.class);
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      Limit limit = BUDGETS.stream().filter(l -> l.key().equals(field.getKey())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(where + ": unknown limit '"
+              + printable(field.getKey()) + "' (expected requestsPerSecond, burst, concurrent, costPerSecond)"));
+      JsonNode value = field.getValue();
+      if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+          || value.longValue() > MAX_VALUE) {
+        throw new IllegalArgumentException(where + ": " + limit.key()
+            + " must be a whole number from 0 to " + MAX_VALUE);
+      }
+      values.put(limit, value.longValue());
+    }
+    return new LimitOverrides(values);
+  }
+
+  // the claim comes from outside: never echo more than a short, printable name
+  private static String printable(String key) {
+    String cut = key.length() > 40 ? key.substring(0, 40) + "…" : key;
+    return cut.replaceAll("[^\\x20-\\x7e…]", "?");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.scopegate.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcRequest;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The small parts: overrides' stricter-wins, costs, and a logs range when the head is unknown. */
+class LimitsUnitTest {
+
+  private static JsonNode json(String text) throws Exception {
+    return Json.MAPPER.readTree(text);
+  }
+
+  @Test
+  void overridesReplaceTheDefaultAndTheStricterOfTwoWins() throws Exception {
+    LimitSet defaults = new LimitSet(10, 20, 4, 100);
+    LimitOverrides registry = LimitOverrides.parse(json("{\"requestsPerSecond\":50,\"concurrent\":0}"), "r");
+    LimitOverrides claim = LimitOverrides.parse(json("{\"requestsPerSecond\":5,\"concurrent\":2}"), "c");
+    assertEquals(new LimitSet(50, 20, 0, 100), registry.over(defaults), "the registry may lift a default, 0 = off");
+    assertEquals(new LimitSet(5, 20, 2, 100), registry.and(claim).over(defaults));
+    assertEquals(new LimitSet(5, 20, 2, 100), claim.and(registry).over(defaults), "in either order");
+    assertEquals(defaults, LimitOverrides.NONE.over(defaults));
+    assertEquals(LimitOverrides.NONE, LimitOverrides.parse(json("null"), "c"));
+  }
+
+  @Test
+  void garbageIsRefusedWithWhere() throws Exception {
+    for (String bad : new String[] {"[]", "\"10\"", "{\"requestsPerSecond\":\"10\"}", "{\"burst\":-1}",
+        "{\"costPerSecond\":1e3}", "{\"concurrent\":1000000001}", "{\"requests\":1}", "{\"\\u0000x\":1}"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> LimitOverrides.parse(json(bad), "limits claim"), bad);
+      assertTrue(e.getMessage().startsWith("limits claim: "), e.getMessage());
+      assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20), "no control characters echoed: " + bad);
+    }
+  }
+
+  @Test
+  void methodsCostByTheTableAndLogsByTheirRange() {
+    assertEquals(1, MethodCosts.of("eth_blockNumber"));
+    assertTrue(MethodCosts.of("eth_call") > MethodCosts.of("eth_blockNumber"));
+    assertTrue(MethodCosts.of("debug_traceTransaction") > MethodCosts.of("eth_call"));
+    assertEquals(MethodCosts.of("eth_getLogs") + 1, MethodCosts.of("eth_getLogs", 1));
+    assertEquals(MethodCosts.of("eth_getLogs") + 1, MethodCosts.of("eth_getLogs", MethodCosts.BLOCKS_PER_UNIT));
+    assertEquals(MethodCosts.of("eth_getLogs") + 2, MethodCosts.of("eth_getLogs", MethodCosts.BLOCKS_PER_UNIT + 1));
+  }
+
+  @Test
+  void aRangeThatNeedsAnUnknownHeadIsRefusedAsRetriable() throws Exception {
+    RpcRequest latest = new RpcRequest(Optional.of(json("1")), "eth_getLogs", Optional.of(json("[{\"fromBlock\":\"0x1\"}]")));
+    Future<Long> blocks = LogsRange.blocks(latest, () -> Future.failedFuture(new IllegalStateException("node down")));
+    assertTrue(blocks.failed());
+    assertEquals(RpcError.BLOCK_RANGE_UNKNOWN, ((RpcException) blocks.cause()).error());
+    assertTrue(blocks.cause().getMessage().contains("retry"));
+
+    RpcRequest fixed = new RpcRequest(Optional.of(json("1")), "eth_getLogs",
+        Optional.of(json("[{\"fromBlock\":\"0x1\",\"toBlock\":\"0x10\"}]")));
+    assertEquals(16L, LogsRange.blocks(fixed, () -> { throw new AssertionError("no head needed"); }).result());
+  }
+
+  @Test
+  void inFlightSlotsAreCountedAndGivenBack() {
+    InFlight f = new InFlight();
+    assertTrue(f.tryAcquire("a", 2));
+    assertTrue(f.tryAcquire("a", 2));
+    assertTrue(!f.tryAcquire("a", 2));
+    assertTrue(f.tryAcquire("b", 1));
+    assertEquals(3, f.total());
+    f.release("a");
+    f.release("a");
+    f.release("b");
+    assertEquals(0, f.total());
+    assertEquals(0, f.of("a"));
+  }
+}
