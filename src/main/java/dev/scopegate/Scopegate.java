@@ -123,23 +123,25 @@ public final class Scopegate {
 
   private static Future<Scopegate> start(
       Vertx vertx, Config config, boolean reindex, Tracing tracing, Optional<BucketStore> store) {
+    Metrics metrics = new Metrics();
     BucketStore buckets;
     try {
-      buckets = store.orElseGet(() -> BucketStores.create(config.limits()));
+      buckets = store.orElseGet(() -> BucketStores.create(vertx, config.limits(), metrics.registry()));
     } catch (IllegalArgumentException e) {
       tracing.close();
+      metrics.close();
       return Future.failedFuture(e);
     }
     return Authenticator.start(vertx, config.auth())
-        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing, buckets))
+        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing, buckets, metrics))
         .onFailure(e -> {
           tracing.close();
-          buckets.close();
+          buckets.close().onComplete(closed -> metrics.close());
         });
   }
 
   private static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex,
-      Authenticator authenticator, Tracing tracing, BucketStore buckets) {
+      Authenticator authenticator, Tracing tracing, BucketStore buckets, Metrics metrics) {
     HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
@@ -147,7 +149,6 @@ public final class Scopegate {
             vertx, ws, config.upstream().timeout(), config.upstream().wsMaxCallBytes()));
     Optional<PsiSockets> psiSockets = config.upstream().ws()
         .map(ws -> new PsiSockets(vertx, ws, config.upstream().timeout()));
-    Metrics metrics = new Metrics();
     return NodeModes.start(vertx, new ModeProbe(upstream), config.upstream().mode())
         .compose(modes -> PrivacyService.start(vertx, config, upstream, shared, modes, reindex)
         .compose(privacy -> {

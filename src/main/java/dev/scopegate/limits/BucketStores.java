@@ -1,17 +1,26 @@
 package dev.scopegate.limits;
 
 import dev.scopegate.config.Config;
+import dev.scopegate.limits.redis.RedisBucketStore;
+import dev.scopegate.limits.redis.RedisFailurePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 
 /** The one place that chooses where buckets live: in this process, or in Redis for replicas. */
 public final class BucketStores {
   private BucketStores() {}
 
-  /** Fails with a one-line {@code limits.redis.url: …} message when the store cannot be had. */
-  public static BucketStore create(Config.Limits limits) {
+  /**
+   * In this process when {@code limits.redis.url} is empty; otherwise in Redis, with buckets in
+   * this process as the fallback {@code limits.redis.onFailure: local} answers from.
+   */
+  public static BucketStore create(Vertx vertx, Config.Limits limits, MeterRegistry registry) {
     if (limits.redisUrl().isEmpty()) {
       return new LocalBucketStore();
     }
-    throw new IllegalArgumentException("limits.redis.url: the Redis bucket store is not part of"
-        + " this build; leave it empty to limit per replica, in memory");
+    RedisFailurePolicy onFailure =
+        "refuse".equals(limits.redisOnFailure()) ? RedisFailurePolicy.REFUSE : RedisFailurePolicy.LOCAL;
+    return new RedisBucketStore(
+        vertx, limits.redisUrl().get().toString(), new LocalBucketStore(), onFailure, registry);
   }
 }

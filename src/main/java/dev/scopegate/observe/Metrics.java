@@ -70,6 +70,11 @@ public final class Metrics implements AutoCloseable {
     return new LimitMetrics(registry, inFlight);
   }
 
+  /** The registry itself, for parts that publish their own meters (the Redis bucket store). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   public String scrape() {
     return registry.scrape();
   }
