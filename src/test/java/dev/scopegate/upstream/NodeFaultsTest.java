@@ -58,10 +58,12 @@ class NodeFaultsTest {
     }
   }
 
+  private static final long MAX_RESPONSE = 1 << 20;
+
   static Config through(Config c, URI http) {
     Config.Upstream u = c.upstream();
     return new Config(new Config.Upstream(http, u.ws(), u.privacyManager(), Duration.ofSeconds(5), u.mode(),
-        u.wsMaxCallBytes()), c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
+        u.wsMaxCallBytes(), MAX_RESPONSE), c.server(), c.ipc(), c.privacy(), c.auth(), c.metrics());
   }
 
   @AfterEach
@@ -136,6 +138,19 @@ class NodeFaultsTest {
     startBehind(Mode.PASS);
     faults.mode(Mode.GARBAGE);
     assertNodeError(stack.proxy().tenant(tenant(), CHAIN_ID), 502, -32012, "upstream node sent an invalid response");
+    faults.mode(Mode.PASS);
+    assertEquals("0x539", Wire.json(stack.proxy().operator(CHAIN_ID)).get("result").asText());
+  }
+
+  @Test
+  void anAnswerPastMaxResponseBytesIsA502AndIsNotReadToItsEnd() throws Exception {
+    startBehind(Mode.PASS);
+    faults.mode(Mode.ENDLESS); // a body without end; upstream.maxResponseBytes is 1 MiB here
+    HttpResponse<String> endless = stack.proxy().operator(CHAIN_ID);
+    assertNodeError(endless, 502, -32012, "upstream node sent an invalid response");
+    assertTrue(Wire.json(endless).get("error").get("data").asText().contains("upstream.maxResponseBytes"), endless.body());
+    long written = faults.endlessBytes();
+    assertTrue(written < MAX_RESPONSE + (16 << 20), "stopped reading near the limit: " + written + " bytes written");
     faults.mode(Mode.PASS);
     assertEquals("0x539", Wire.json(stack.proxy().operator(CHAIN_ID)).get("result").asText());
   }
