@@ -109,6 +109,39 @@ class NodeFaultsTest {
   }
 
   @Test
+  void downAtStartStartsAnywayAndRecoversWithoutARestart() throws Exception {
+    Address contract = mineContractOfA();
+    startBehind(Mode.REFUSE);
+
+    assertEquals(503, ready().statusCode(), "not ready while the node is down");
+    assertTrue(Wire.json(ready()).get("checks").get("node").asText().startsWith("not ready"), ready().body());
+    assertNodeError(stack.proxy().operator(CHAIN_ID), 502, -32010, "upstream node unreachable");
+    // a tenant cannot be routed before the node has told its mode: the request fails as a whole
+    assertWholeRequestError(stack.proxy().tenant(tenant(), CHAIN_ID), 502, -32010, "upstream node unreachable");
+    JsonNode code = Wire.json(stack.proxy().tenant(tenant(),
+        Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]")));
+    assertTrue(code.has("error"), "a private read is never answered while the node's facts are unknown: " + code);
+
+    faults.mode(Mode.PASS);
+    stack.proxy().scopegate().modes().whenKnown().await(30, TimeUnit.SECONDS);
+    awaitIndexOpen();
+    stack.awaitIndexed();
+    assertEquals("0x539", Wire.json(stack.proxy().tenant(tenant(), CHAIN_ID)).get("result").asText());
+    assertEquals("0xaaaa", Wire.json(stack.proxy().tenant(tenant(),
+        Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]"))).get("result").asText());
+    assertEquals(200, ready().statusCode(), ready().body());
+  }
+
+  /** The index opens on the privacy service's own retry after the mode is known. */
+  private void awaitIndexOpen() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (stack.proxy().scopegate().privacy().index().isEmpty()) {
+      assertTrue(System.nanoTime() < deadline, "the privacy index opened once the node answered");
+      Thread.sleep(20); // a condition poll with a deadline: the index has no "opened" event
+    }
+  }
+
+  @Test
   void cutAfterTheHeadersIsAClear502AndTheNextCallIsServed() throws Exception {
     startBehind(Mode.PASS);
     faults.mode(Mode.CUT_AFTER_HEADERS);
