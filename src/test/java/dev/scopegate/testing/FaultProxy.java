@@ -19,11 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * a body without end. The mode in force when a request arrives decides how it is met.
  */
 public final class FaultProxy {
-  public enum Mode { PASS, REFUSE, STALL, CUT_AFTER_HEADERS, CUT_MID_BODY, GARBAGE, ENDLESS }
+  public enum Mode {
+    PASS, REFUSE, STALL, CUT_AFTER_HEADERS, CUT_MID_BODY, GARBAGE, ENDLESS,
+    /** 404 with an empty body to every request. */
+    NOT_FOUND,
+    /** 200 with well-formed JSON that is no answer of the service asked ({@code {"payload":"AAAA"}}). */
+    WRONG_JSON
+  }
 
   private static final Buffer GARBAGE_ANSWER = Buffer.buffer(
       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 21\r\n\r\n\u0001not json{{]]</html>\n",
       StandardCharsets.ISO_8859_1.name());
+
+  private static final Buffer NOT_FOUND_ANSWER = Buffer.buffer("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+  private static final Buffer WRONG_JSON_ANSWER = Buffer.buffer(
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 18\r\n\r\n{\"payload\":\"AAAA\"}");
 
   private final Vertx vertx;
   private final NetServer server;
@@ -31,6 +41,7 @@ public final class FaultProxy {
   private final int targetPort;
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong attempts = new AtomicLong();
   private final AtomicLong endlessBytes = new AtomicLong();
   private volatile Mode mode;
 
@@ -56,6 +67,11 @@ public final class FaultProxy {
   /** Connections accepted so far (to wait for Scopegate's next attempt). */
   public long accepted() {
     return accepted.get();
+  }
+
+  /** Requests met so far (a refused connection counts as one): to wait for the next retry. */
+  public long attempts() {
+    return attempts.get();
   }
 
   /** Bytes of endless body written so far. */
@@ -84,17 +100,21 @@ public final class FaultProxy {
     accepted.incrementAndGet();
     track(in);
     if (mode == Mode.REFUSE) {
+      attempts.incrementAndGet();
       in.close();
       return;
     }
     NetSocket[] out = new NetSocket[1];
     Mode[] answering = {Mode.PASS};
     in.handler(request -> {
+      attempts.incrementAndGet();
       Mode now = mode;
       switch (now) {
         case REFUSE -> in.close();
         case STALL -> { } // read and never answered
         case GARBAGE -> in.write(GARBAGE_ANSWER);
+        case NOT_FOUND -> in.write(NOT_FOUND_ANSWER);
+        case WRONG_JSON -> in.write(WRONG_JSON_ANSWER);
         case ENDLESS -> endless(in);
         default -> {
           answering[0] = now;
