@@ -4,6 +4,7 @@ import static dev.scopegate.devnode.DevTessera.KA;
 import static dev.scopegate.devnode.DevTessera.KB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.config.Config;
@@ -13,6 +14,7 @@ import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.devnode.PrivacyRequest;
 import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.isolation.TenantScopes;
+import dev.scopegate.observe.LogCapture;
 import dev.scopegate.testing.FaultProxy;
 import dev.scopegate.testing.FaultProxy.Mode;
 import dev.scopegate.testing.Stack;
@@ -35,7 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Tessera fails while a tenant's private contract is mined: down, stalled, garbage, well-formed
  * JSON that is no answer. Who is party cannot be learnt, so the contract is refused to every
  * tenant with the retriable error — never served on a guess — and served to its party once
- * Tessera answers again.
+ * Tessera answers again. The outage is logged once, and its end once, however often the index
+ * retries.
  */
 @ExtendWith(VertxExtension.class)
 class TesseraFaultsTest {
@@ -120,6 +123,34 @@ class TesseraFaultsTest {
     for (String key : List.of(KA, KB)) {
       HttpResponse<String> answer = codeAs(key, contract);
       assertFalse(answer.body().contains(CODE.substring(2)), "not served: " + answer.body());
+    }
+  }
+
+  @Test
+  void anOutageIsLoggedOnceAndItsEndOnce() throws Exception {
+    try (LogCapture capture = LogCapture.attach()) {
+      faults.mode(Mode.REFUSE);
+      Address contract = mineContractOfA();
+      awaitAttempts(faults.attempts() + 3);
+      faults.mode(Mode.GARBAGE); // another failure, same outage
+      awaitAttempts(faults.attempts() + 1);
+      faults.mode(Mode.REFUSE);
+      awaitAttempts(faults.attempts() + 1);
+      List<String> warned = capture.warnings().stream().filter(w -> w.startsWith("PrivacyIndex")).toList();
+      assertEquals(1, warned.size(), "one line for the outage, however many retries and reasons: " + warned);
+      faults.mode(Mode.PASS);
+      assertServedToItsPartyOnly(contract);
+      assertEquals(1, capture.infos(PrivacyIndex.class.getName()).stream()
+          .filter(m -> m.contains("resumed")).count(), String.join("\n", capture.lines()));
+    }
+  }
+
+  /** Scopegate's attempts reach Tessera (the proxy sees each connection): a bounded wait. */
+  private void awaitAttempts(long count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (faults.attempts() < count) {
+      assertTrue(System.nanoTime() < deadline, "Scopegate kept retrying Tessera");
+      Thread.sleep(20); // a condition poll with a deadline
     }
   }
 }
