@@ -13,6 +13,7 @@ import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.devnode.PrivacyRequest;
 import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.isolation.TenantScopes;
+import dev.scopegate.observe.LogCapture;
 import dev.scopegate.testing.FaultProxy;
 import dev.scopegate.testing.FaultProxy.Mode;
 import dev.scopegate.testing.Stack;
@@ -111,25 +112,38 @@ class NodeFaultsTest {
   @Test
   void downAtStartStartsAnywayAndRecoversWithoutARestart() throws Exception {
     Address contract = mineContractOfA();
-    startBehind(Mode.REFUSE);
+    try (LogCapture capture = LogCapture.attach()) {
+      startBehind(Mode.REFUSE);
 
-    assertEquals(503, ready().statusCode(), "not ready while the node is down");
-    assertTrue(Wire.json(ready()).get("checks").get("node").asText().startsWith("not ready"), ready().body());
-    assertNodeError(stack.proxy().operator(CHAIN_ID), 502, -32010, "upstream node unreachable");
-    // a tenant cannot be routed before the node has told its mode: the request fails as a whole
-    assertWholeRequestError(stack.proxy().tenant(tenant(), CHAIN_ID), 502, -32010, "upstream node unreachable");
-    JsonNode code = Wire.json(stack.proxy().tenant(tenant(),
-        Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]")));
-    assertTrue(code.has("error"), "a private read is never answered while the node's facts are unknown: " + code);
+      assertEquals(503, ready().statusCode(), "not ready while the node is down");
+      assertTrue(Wire.json(ready()).get("checks").get("node").asText().startsWith("not ready"), ready().body());
+      for (int i = 0; i < 3; i++) {
+        assertNodeError(stack.proxy().operator(CHAIN_ID), 502, -32010, "upstream node unreachable");
+      }
+      // a tenant cannot be routed before the node has told its mode: the request fails as a whole
+      assertWholeRequestError(stack.proxy().tenant(tenant(), CHAIN_ID), 502, -32010, "upstream node unreachable");
+      JsonNode code = Wire.json(stack.proxy().tenant(tenant(),
+          Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]")));
+      assertTrue(code.has("error"), "a private read is never answered while the node's facts are unknown: " + code);
 
-    faults.mode(Mode.PASS);
-    stack.proxy().scopegate().modes().whenKnown().await(30, TimeUnit.SECONDS);
-    awaitIndexOpen();
-    stack.awaitIndexed();
-    assertEquals("0x539", Wire.json(stack.proxy().tenant(tenant(), CHAIN_ID)).get("result").asText());
-    assertEquals("0xaaaa", Wire.json(stack.proxy().tenant(tenant(),
-        Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]"))).get("result").asText());
-    assertEquals(200, ready().statusCode(), ready().body());
+      faults.mode(Mode.PASS);
+      stack.proxy().scopegate().modes().whenKnown().await(90, TimeUnit.SECONDS);
+      awaitIndexOpen();
+      stack.awaitIndexed();
+      assertEquals("0x539", Wire.json(stack.proxy().tenant(tenant(), CHAIN_ID)).get("result").asText());
+      assertEquals("0xaaaa", Wire.json(stack.proxy().tenant(tenant(),
+          Wire.call(1, "eth_getCode", "[\"" + contract + "\",\"latest\"]"))).get("result").asText());
+      assertEquals(200, ready().statusCode(), ready().body());
+
+      // one line for the outage per part that noticed it, however many calls failed; one at its end
+      List<String> warned = capture.warnings();
+      assertEquals(1, warned.stream().filter(w -> w.startsWith("HttpUpstream")).count(), String.join("\n", warned));
+      for (String part : List.of("NodeModes", "PrivacyService")) {
+        assertTrue(warned.stream().filter(w -> w.startsWith(part)).count() <= 1, String.join("\n", warned));
+      }
+      assertEquals(1, capture.infos(HttpUpstream.class.getName()).stream()
+          .filter(m -> m.contains("answers again")).count(), String.join("\n", capture.lines()));
+    }
   }
 
   /** The index opens on the privacy service's own retry after the mode is known. */
