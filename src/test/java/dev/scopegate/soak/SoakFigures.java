@@ -1,8 +1,6 @@
 package dev.scopegate.soak;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * over time.
  */
 final class SoakFigures {
-  record Sample(long second, long rssKiB, long heapUsedMiB, long heapAfterGcMiB, long calls) {}
+  record Sample(long second, long rssKiB, long heapUsedMiB, long liveHeapMiB, long calls) {}
 
   final ConcurrentHashMap<String, AtomicLong> calls = new ConcurrentHashMap<>();
   final AtomicLong denials = new AtomicLong();
@@ -69,22 +67,15 @@ final class SoakFigures {
     return all[(int) Math.min(all.length - 1, Math.floor(p * all.length))] / 1000;
   }
 
+  /** Memory now, and the live set: what a full collection leaves (a pause the latencies include). */
   synchronized void sample(long second) {
-    samples.add(new Sample(second, rssKiB(), usedHeap() >> 20, heapAfterGc() >> 20, totalCalls()));
+    long used = usedHeap();
+    System.gc();
+    samples.add(new Sample(second, rssKiB(), used >> 20, usedHeap() >> 20, totalCalls()));
   }
 
   static long usedHeap() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  /** Heap in use right after the last collection of each heap pool (what survives). */
-  static long heapAfterGc() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP)
-        .map(MemoryPoolMXBean::getCollectionUsage)
-        .filter(u -> u != null)
-        .mapToLong(u -> u.getUsed())
-        .sum();
   }
 
   /** This process's resident set (Linux), in KiB; 0 where unknown. */
@@ -108,11 +99,11 @@ final class SoakFigures {
     out.append("leaks ").append(leaks).append(", unexpected ").append(unexpected).append("\n");
     out.append("latency p50 ").append(percentileMicros(0.50)).append(" us, p99 ")
         .append(percentileMicros(0.99)).append(" us\n");
-    out.append("second | calls so far | RSS MiB | heap used MiB | heap after GC MiB\n");
+    out.append("second | calls so far | RSS MiB | heap used MiB | live heap after a full GC MiB\n");
     synchronized (this) {
       for (Sample s : samples) {
         out.append(s.second()).append(" | ").append(s.calls()).append(" | ").append(s.rssKiB() >> 10)
-            .append(" | ").append(s.heapUsedMiB()).append(" | ").append(s.heapAfterGcMiB()).append("\n");
+            .append(" | ").append(s.heapUsedMiB()).append(" | ").append(s.liveHeapMiB()).append("\n");
       }
     }
     problems.forEach(p -> out.append(p).append("\n"));

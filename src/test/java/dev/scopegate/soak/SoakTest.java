@@ -148,7 +148,6 @@ class SoakTest {
       w.join(TimeUnit.SECONDS.toMillis(60));
       assertTrue(!w.isAlive(), w.getName() + " stopped within a minute of the deadline");
     }
-    System.gc();
     figures.sample(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     String report = figures.report(seconds + " s (" + Instant.now() + ")", tenants.size());
     Files.writeString(Path.of("target", "soak-report.txt"), report);
@@ -160,17 +159,18 @@ class SoakTest {
   }
 
   /**
-   * After warm-up (the first quarter), what survives collection must not keep growing: the end,
-   * after a full collection, within twice the warm level plus 64 MiB (loose for a shared machine;
-   * a retained answer per call would pass it within seconds).
+   * After warm-up (the first quarter), the live heap (after a full collection, at each sample)
+   * must not keep growing: at the end within twice its warm level plus 64 MiB. Loose for a shared
+   * machine and for the dev node's chain, which grows by a block per 100 ms; an answer retained
+   * per call would pass it within seconds.
    */
   private void assertHeapFlat(String report) {
     List<SoakFigures.Sample> samples = figures.samples;
-    long end = samples.get(samples.size() - 1).second();
-    long warm = samples.stream().filter(s -> s.second() >= end / 4 && s.second() <= end / 2)
-        .mapToLong(SoakFigures.Sample::heapAfterGcMiB).filter(v -> v > 0).min().orElse(0);
-    long last = SoakFigures.usedHeap() >> 20;
-    assertTrue(warm == 0 || last <= 2 * warm + 64, "heap after GC " + last + " MiB vs warm " + warm + " MiB\n" + report);
+    SoakFigures.Sample last = samples.get(samples.size() - 1);
+    long warm = samples.stream().filter(s -> s.second() >= last.second() / 4 && s.second() <= last.second() / 2)
+        .mapToLong(SoakFigures.Sample::liveHeapMiB).min().orElse(last.liveHeapMiB());
+    assertTrue(last.liveHeapMiB() <= 2 * warm + 64,
+        "live heap " + last.liveHeapMiB() + " MiB at the end vs " + warm + " MiB warm\n" + report);
   }
 
   private Thread worker(String name, Runnable body) {
