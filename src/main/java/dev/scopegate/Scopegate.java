@@ -143,7 +143,8 @@ public final class Scopegate {
   private static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex,
       Authenticator authenticator, Tracing tracing, BucketStore buckets, Metrics metrics) {
     HttpUpstream upstream =
-        new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout());
+        new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout(),
+            config.upstream().maxResponseBytes());
     Optional<SharedWsUpstream> shared = config.upstream().ws()
         .map(ws -> SharedWsUpstream.create(
             vertx, ws, config.upstream().timeout(), config.upstream().wsMaxCallBytes()));

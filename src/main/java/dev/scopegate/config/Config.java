@@ -36,9 +36,17 @@ public record Config(
   /** {@code upstream.*}: the node and its privacy manager. */
   public record Upstream(
       URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
-      Optional<dev.scopegate.mode.NodeMode> mode, long wsMaxCallBytes) {
+      Optional<dev.scopegate.mode.NodeMode> mode, long wsMaxCallBytes, long maxResponseBytes) {
     /** Default for {@code upstream.wsMaxCallBytes}: 1 MiB, far below geth's 15 MiB frame limit. */
     public static final long DEFAULT_WS_MAX_CALL_BYTES = 1L << 20;
+    /** Default for {@code upstream.maxResponseBytes}: 64 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+
+    /** With the default {@code upstream.maxResponseBytes}. */
+    public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout,
+        Optional<dev.scopegate.mode.NodeMode> mode, long wsMaxCallBytes) {
+      this(http, ws, privacyManager, timeout, mode, wsMaxCallBytes, DEFAULT_MAX_RESPONSE_BYTES);
+    }
 
     /** {@code upstream.mode: auto}. */
     public Upstream(URI http, Optional<URI> ws, Optional<String> privacyManager, Duration timeout) {

@@ -10,7 +10,7 @@ final class ConfigAssembler {
     return new Config(
         new Config.Upstream(s.get(UPSTREAM_HTTP), s.get(UPSTREAM_WS),
             s.get(UPSTREAM_PRIVACY_MANAGER), s.get(UPSTREAM_TIMEOUT), s.get(UPSTREAM_MODE),
-            s.get(UPSTREAM_WS_MAX_CALL_BYTES)),
+            s.get(UPSTREAM_WS_MAX_CALL_BYTES), s.get(UPSTREAM_MAX_RESPONSE_BYTES)),
         server(s),
         new Config.Ipc(s.get(IPC_PATH), s.get(IPC_MODE), s.get(IPC_MAX_MESSAGE_BYTES)),
         new Config.Privacy(new Config.Index(s.get(PRIVACY_INDEX_PATH),

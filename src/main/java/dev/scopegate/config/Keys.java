@@ -37,6 +37,9 @@ final class Keys {
       "1048576", "Largest client call (or batch) put on the node WebSocket that all tenants share;"
           + " a larger one is refused, so no client can exceed the node's frame limit"
           + " (geth and GoQuorum: 15 MiB) and drop everyone's subscriptions.");
+  static final Key<Long> UPSTREAM_MAX_RESPONSE_BYTES = key("upstream.maxResponseBytes", atLeast(1024),
+      "67108864", "Largest answer read from the node over HTTP, in bytes; a larger one is cut off"
+          + " unread and the call fails 502 `upstream node sent an invalid response`.");
 
   static final Key<String> SERVER_HOST = key("server.host", HOST, "127.0.0.1",
       "Address the HTTP and WebSocket listener binds to.");

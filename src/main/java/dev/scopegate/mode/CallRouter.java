@@ -51,7 +51,7 @@ public final class CallRouter {
           .orElseGet(() -> new Route(caller, base, node));
     }
     if (mode.isEmpty()) {
-      throw RpcError.MODE_UNKNOWN.exception();
+      throw modes.unknown();
     }
     if (mode.get() != NodeMode.MPS) {
       if (mode.get() == NodeMode.SINGLE && caller.privateGrants().isEmpty() && !caller.psiGrants().isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.scopegate.mode;
 
+import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.upstream.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,6 +31,7 @@ public final class NodeModes {
   private volatile long timer = -1;
   private final Backoff backoff = new Backoff(RETRY, RETRY_MAX);
   private volatile boolean warned;
+  private volatile boolean unreachable;
 
   private NodeModes(Vertx vertx, ModeProbe probe, Optional<NodeMode> pinned) {
     this.vertx = vertx;
@@ -53,6 +56,16 @@ public final class NodeModes {
     return mode;
   }
 
+  /**
+   * Why a tenant cannot be routed while the mode is unknown: the node did not answer the last
+   * probe (502, as any forward to an unreachable node), or it answered nothing definite.
+   */
+  public RpcException unknown() {
+    return unreachable
+        ? RpcError.UPSTREAM_UNREACHABLE.withData("the node's mode (private states) is not known yet; retry")
+        : RpcError.MODE_UNKNOWN.exception();
+  }
+
   /** Completes when the mode is known (never, after a mismatch found late). */
   public Future<NodeMode> whenKnown() {
     return known.future();
@@ -75,6 +88,8 @@ public final class NodeModes {
         }
         settle(pinned.orElse(first));
       } else {
+        unreachable = asked.failed() && asked.cause() instanceof RpcException e
+            && (e.error() == RpcError.UPSTREAM_UNREACHABLE || e.error() == RpcError.UPSTREAM_TIMEOUT);
         retryLater(asked.failed() ? asked.cause().getMessage() : "eth_getPSI answered nothing definite");
       }
       return Future.succeededFuture();

@@ -172,10 +172,15 @@ public final class PrivacyIndex {
       schedule(Duration.ZERO);
       return;
     }
-    if (!why.equals(lastFailure)) {
-      LOG.warn("privacy index stopped at block {}: {}; retrying with backoff", indexed + 1, why);
-      lastFailure = why;
+    // Once per outage: a neighbour failing in turns (refused, then garbage, then refused) is one
+    // outage, not a line per retry; the reasons after the first go to DEBUG.
+    if (lastFailure.isEmpty()) {
+      LOG.warn("privacy index stopped at block {}: {}; retrying with backoff, quietly until it resumes",
+          indexed + 1, why);
+    } else {
+      LOG.debug("privacy index still stopped at block {}: {}", indexed + 1, why);
     }
+    lastFailure = why;
     schedule(backoff);
     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
   }

@@ -8,10 +8,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +38,9 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private static final int POOL_SIZE = 64;
 
   private final Vertx vertx;
-  private final WebClient client;
+  private final HttpClient client;
   private final String url;
+  private final long maxResponseBytes;
   private final String logName;
   private final long timeoutMs;
   private final java.util.concurrent.atomic.AtomicBoolean failing =
@@ -46,18 +49,23 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private final boolean ownsClient;
 
   public HttpUpstream(Vertx vertx, URI url, Duration timeout) {
+    this(vertx, url, timeout, dev.scopegate.config.Config.Upstream.DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /** Answers larger than {@code maxResponseBytes} fail without being read further. */
+  public HttpUpstream(Vertx vertx, URI url, Duration timeout, long maxResponseBytes) {
     this.vertx = vertx;
+    this.maxResponseBytes = maxResponseBytes;
     this.psi = java.util.Optional.empty();
     this.ownsClient = true;
     this.url = PsiQuery.without(url);
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.timeoutMs = Math.max(1, timeout.toMillis());
-    WebClientOptions options =
-        new WebClientOptions()
+    HttpClientOptions options =
+        new HttpClientOptions()
             .setKeepAlive(true)
-            .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE))
-            .setUserAgent("scopegate");
-    this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+            .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE));
+    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
   }
 
   private HttpUpstream(HttpUpstream base, String psi) {
@@ -65,6 +73,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.client = base.client;
     this.logName = base.logName;
     this.timeoutMs = base.timeoutMs;
+    this.maxResponseBytes = base.maxResponseBytes;
     this.psi = java.util.Optional.of(psi);
     this.ownsClient = false;
     this.url = PsiQuery.with(base.url, PSI_PARAM, psi);
@@ -88,18 +97,31 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     }
     Buffer body = Json.buffer(AnswerMatcher.body(requests));
     Promise<List<Answer>> answers = Promise.promise();
-    // The request's own timeout is an idle timeout; the timer bounds the whole exchange.
-    long timer = vertx.setTimer(timeoutMs, t -> answers.tryFail(timeout()));
-    var request = client.postAbs(url);
-    headers.forEach(request::putHeader);
-    psi.ifPresent(name -> request.putHeader(PSI_HEADER, name));
-    request
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(url)
+        .setIdleTimeout(timeoutMs)
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json")
-        .idleTimeout(timeoutMs)
-        .sendBuffer(body)
-        .map(response -> answersOf(requests, response))
-        .recover(failure -> Future.failedFuture(classify(failure)))
+        .putHeader("User-Agent", "scopegate");
+    headers.forEach(options::putHeader);
+    psi.ifPresent(name -> options.putHeader(PSI_HEADER, name));
+    HttpClientRequest[] sent = new HttpClientRequest[1];
+    // The request's own timeout is an idle timeout; the timer bounds the whole exchange, and
+    // resets it so that the pool connection is free again at once.
+    long timer = vertx.setTimer(timeoutMs, t -> {
+      if (answers.tryFail(timeout()) && sent[0] != null) {
+        sent[0].reset();
+      }
+    });
+    client.request(options)
+        .compose(request -> {
+          sent[0] = request;
+          return request.send(body).compose(response -> BoundedBody.read(request, response, maxResponseBytes)
+              .map(bytes -> answersOf(requests, response.statusCode(), bytes)));
+        })
+        // after the timer has answered, the reset's own failure is no news of the node
+        .recover(failure -> Future.failedFuture(answers.future().isComplete() ? failure : classify(failure)))
         .onComplete(
             result -> {
               vertx.cancelTimer(timer);
@@ -115,12 +137,11 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     return answers.future();
   }
 
-  private static List<Answer> answersOf(List<RpcRequest> requests, HttpResponse<Buffer> response) {
-    if (response.statusCode() / 100 != 2) {
-      throw RpcError.UPSTREAM_BAD_RESPONSE.withData("node answered HTTP " + response.statusCode());
+  private static List<Answer> answersOf(List<RpcRequest> requests, int status, Buffer body) {
+    if (status / 100 != 2) {
+      throw RpcError.UPSTREAM_BAD_RESPONSE.withData("node answered HTTP " + status);
     }
-    Buffer body = response.body();
-    return AnswerMatcher.match(requests, body == null ? new byte[0] : body.getBytes());
+    return AnswerMatcher.match(requests, body.getBytes());
   }
 
   private RpcException timeout() {

@@ -1,19 +1,19 @@
 package dev.scopegate.isolation;
 
 /** Scope strings for test tenants, keys URL-encoded as tokens carry them. */
-final class TenantScopes {
+public final class TenantScopes {
   private TenantScopes() {}
 
-  static String encode(String key) {
+  public static String encode(String key) {
     return key.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
   }
 
   /** Every action, any account, with these keys. */
-  static String owner(String... keys) {
+  public static String owner(String... keys) {
     return grant("0x0", "_", keys);
   }
 
-  static String grant(String account, String action, String... keys) {
+  public static String grant(String account, String action, String... keys) {
     StringBuilder scope =
         new StringBuilder("private://" + account + "/" + action + "/contracts?owned.eoa=0x0");
     for (String key : keys) {

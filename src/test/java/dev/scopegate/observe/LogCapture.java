@@ -9,10 +9,10 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every log event of the JVM while attached, with everything a line could print. */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   private final List<ILoggingEvent> events = new ArrayList<>();
 
-  static LogCapture attach() {
+  public static LogCapture attach() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     LogCapture capture = new LogCapture();
     capture.setContext(context);
@@ -32,12 +32,26 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
   }
 
   /** Each event as all the text it carries: logger, message, key-values, MDC, stack trace. */
-  List<String> lines() {
+  public List<String> lines() {
     return events().stream().map(LogCapture::text).toList();
   }
 
-  List<String> messages(String logger) {
+  public List<String> messages(String logger) {
     return events().stream().filter(e -> e.getLoggerName().equals(logger))
+        .map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  /** WARN and ERROR events as "logger: message" (the logger's simple name). */
+  public List<String> warnings() {
+    return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        .map(e -> e.getLoggerName().substring(e.getLoggerName().lastIndexOf('.') + 1) + ": " + e.getFormattedMessage())
+        .toList();
+  }
+
+  /** INFO events of {@code logger}. */
+  public List<String> infos(String logger) {
+    return events().stream().filter(e -> e.getLoggerName().equals(logger)
+            && e.getLevel() == ch.qos.logback.classic.Level.INFO)
         .map(ILoggingEvent::getFormattedMessage).toList();
   }
 
