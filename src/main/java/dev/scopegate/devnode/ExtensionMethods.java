@@ -19,14 +19,14 @@ final class ExtensionMethods {
           Address toExtend = p.address(0);
           String recipientKey = p.get(1, node -> Params.text(node, "string"));
           Address recipient = p.address(2);
-          JsonNode args = p.get(3, node -> node);
+          JsonNode args = p.get(3, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
           return hash(Extensions.extendContract(chain, toExtend, recipientKey, recipient,
               from(args), privateFrom(args, defaultKey), privateFor(args)));
         })
         .add("quorumExtension_approveExtension", 3, p -> {
           Address management = p.address(0);
           boolean vote = p.get(1, ExtensionMethods::bool);
-          JsonNode args = p.get(2, node -> node);
+          JsonNode args = p.get(2, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
           return hash(Extensions.approve(chain, management, vote, from(args), privateFrom(args, defaultKey), privateFor(args)));
         });
   }

@@ -28,7 +28,8 @@ record LogsCriteria(Set<Address> addresses, List<Set<Hash>> topics) {
     if (!json.isObject()) {
       throw InvalidArgument.ofType(Params.kind(json), "filters.input");
     }
-    return new LogsCriteria(addresses(json.get("address")), topics(json.get("topics")));
+    JsonNode criteria = GoKeys.canonical(json, FilterCriteria.FIELDS);
+    return new LogsCriteria(addresses(criteria.get("address")), topics(criteria.get("topics")));
   }
 
   boolean matches(Log log) {

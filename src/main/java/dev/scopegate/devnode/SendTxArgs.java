@@ -15,12 +15,22 @@ import java.util.OptionalLong;
  * when absent) with {@code privacyFlag} (0 when absent).
  */
 final class SendTxArgs {
+  /**
+   * internal/ethapi/api.go {@code SendTxArgs} with its embedded {@code PrivateTxArgs}, and {@code
+   * AsyncSendTxArgs}' {@code callbackUrl}: the names keys are matched to ({@link GoKeys}).
+   */
+  static final List<String> FIELDS =
+      List.of(
+          "from", "to", "gas", "gasPrice", "value", "nonce", "data", "input", "privateFrom",
+          "privateFor", "restriction", "privacyFlag", "callbackUrl");
+
   private SendTxArgs() {}
 
-  static TransactionRequest decode(JsonNode node, String defaultPrivateFrom) {
-    if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "ethapi.SendTxArgs");
+  static TransactionRequest decode(JsonNode sent, String defaultPrivateFrom) {
+    if (!sent.isObject()) {
+      throw InvalidArgument.ofType(Params.kind(sent), "ethapi.SendTxArgs");
     }
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     Address from = present(node, "from") ? address(node.get("from")) : Address.ZERO;
     Optional<Address> to =
         present(node, "to") ? Optional.of(address(node.get("to"))) : Optional.empty();
@@ -35,7 +45,8 @@ final class SendTxArgs {
         privacy(node, defaultPrivateFrom));
   }
 
-  static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
+  static Optional<PrivacyRequest> privacy(JsonNode sent, String defaultPrivateFrom) {
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     if (!present(node, "privateFor")) {
       return Optional.empty();
     }

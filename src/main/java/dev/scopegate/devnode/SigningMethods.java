@@ -73,7 +73,7 @@ final class SigningMethods {
   private static JsonNode signTransaction(
       Chain chain, Params params, String defaultKey, Optional<String> passphrase) {
     TransactionRequest request = params.get(0, node -> SendTxArgs.decode(node, defaultKey));
-    JsonNode args = params.get(0, node -> node);
+    JsonNode args = params.get(0, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
     if (!args.hasNonNull("gas")) {
       throw NodeError.GAS_NOT_SPECIFIED.exception();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,6 +20,9 @@ import org.web3j.crypto.Keys;
  */
 record StateOverrides(Map<Address, Account> accounts) {
   static final StateOverrides NONE = new StateOverrides(Map.of());
+  /** internal/ethapi/api.go {@code account}: the names keys are matched to ({@link GoKeys}). */
+  private static final List<String> ACCOUNT_FIELDS =
+      List.of("nonce", "code", "balance", "state", "stateDiff");
 
   record Account(
       OptionalLong nonce,
@@ -61,10 +65,10 @@ record StateOverrides(Map<Address, Account> accounts) {
     while (fields.hasNext()) {
       var entry = fields.next();
       Address address = Address.of(Hex.decodeFixed(entry.getKey(), 20, "common.Address"));
-      JsonNode value = entry.getValue();
-      if (!value.isObject()) {
-        throw InvalidArgument.ofType(Params.kind(value), "ethapi.account");
+      if (!entry.getValue().isObject()) {
+        throw InvalidArgument.ofType(Params.kind(entry.getValue()), "ethapi.account");
       }
+      JsonNode value = GoKeys.canonical(entry.getValue(), ACCOUNT_FIELDS);
       Account account =
           new Account(
               SendTxArgs.uint64(value, "nonce"),

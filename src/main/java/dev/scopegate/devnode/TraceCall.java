@@ -31,7 +31,7 @@ final class TraceCall {
     long gas = Math.min(args.gas().orElse(GAS_CAP), GAS_CAP);
     StateOverrides overrides =
         params
-            .optional(2, config -> StateOverrides.decode(config.get("stateOverrides")))
+            .optional(2, config -> StateOverrides.decode(Tracer.config(config).get("stateOverrides")))
             .orElse(StateOverrides.NONE);
     Simulation simulation = chain.simulateForTrace(args, from, gas, block.number(), overrides);
     return switch (tracer) {
