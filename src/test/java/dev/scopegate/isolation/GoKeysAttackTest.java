@@ -165,7 +165,7 @@ class GoKeysAttackTest {
     for (int i = 0; i <= MAX_TERMS; i++) {
       addresses.append(i == 0 ? "" : ",").append(String.format("\"0x%040x\"", i + 1));
     }
-    for (String key : new String[] {"address", "ADDRESS", "Address"}) {
+    for (String key : new String[] {"address", "ADDRESS", "Address", "addre\u017f\u017f"}) {
       JsonNode answer = ws(Wire.call(1, "eth_subscribe", "[\"logs\",{\"" + key + "\":[" + addresses + "]}]"));
       assertEquals("logs filter too large", answer.path("error").path("message").asText(), key + ": " + answer);
     }
