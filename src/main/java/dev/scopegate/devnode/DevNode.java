@@ -66,7 +66,7 @@ public final class DevNode {
     MethodTable table = MethodTable.forChain(chain, options, async);
     Subscriptions subscriptions = Subscriptions.following(chain);
     Calls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
-    Dispatcher dispatcher = new Dispatcher(overHttp, requests);
+    NodeDispatcher dispatcher = new NodeDispatcher(overHttp, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())

@@ -126,8 +126,8 @@ final class WsServer {
         ? socket.headers().get("Quorum-PSI")
         : psiParam(socket.query());
     WsSession session = new WsSession(socket, vertx.getOrCreateContext(), hub, psi);
-    Dispatcher dispatcher =
-        new Dispatcher(new SubscriptionCalls(table, Optional.of(session), hub), requests);
+    NodeDispatcher dispatcher =
+        new NodeDispatcher(new SubscriptionCalls(table, Optional.of(session), hub), requests);
     Promise<Void> ended = Promise.promise();
     sockets.put(socket, ended);
     socket.closeHandler(
@@ -141,7 +141,7 @@ final class WsServer {
     socket.binaryMessageHandler(buffer -> answer(session, dispatcher, buffer.getBytes()));
   }
 
-  private static void answer(WsSession session, Dispatcher dispatcher, byte[] message) {
+  private static void answer(WsSession session, NodeDispatcher dispatcher, byte[] message) {
     Psi.serving(session.psi(), () -> dispatcher.handle(message)).ifPresent(session::send);
   }
 

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * for notifications, and no body at all when nothing is to be answered. Errors become JSON-RPC
  * error objects here and nowhere else.
  */
-final class Dispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+final class NodeDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeDispatcher.class);
 
   private final Calls methods;
   private final RequestCounter calls;
 
-  Dispatcher(Calls methods, RequestCounter calls) {
+  NodeDispatcher(Calls methods, RequestCounter calls) {
     this.methods = methods;
     this.calls = calls;
   }
