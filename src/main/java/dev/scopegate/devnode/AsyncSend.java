@@ -47,6 +47,6 @@ final class AsyncSend {
 
   private static String callbackUrl(JsonNode args) {
     JsonNode fields = GoKeys.canonical(args, SendTxArgs.FIELDS);
-    return fields.hasNonNull("callbackUrl") ? Params.text(fields.get("callbackUrl"), "string") : "";
+    return fields.hasNonNull("callbackUrl") ? NodeParams.text(fields.get("callbackUrl"), "string") : "";
   }
 }

@@ -48,7 +48,7 @@ sealed interface BlockRef {
     }
     if (hash != null) {
       return new ByHash(
-          Hash.of(Hex.decodeFixed(Params.text(hash, "common.Hash"), 32, "common.Hash")));
+          Hash.of(Hex.decodeFixed(NodeParams.text(hash, "common.Hash"), 32, "common.Hash")));
     }
     if (number != null) {
       return number(number);

@@ -20,7 +20,7 @@ record CallArgs(
 
   static CallArgs decode(JsonNode sent) {
     if (!sent.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(sent), "ethapi.CallArgs");
+      throw InvalidArgument.ofType(NodeParams.kind(sent), "ethapi.CallArgs");
     }
     JsonNode node = GoKeys.canonical(sent, FIELDS);
     SendTxArgs.big(node, "gasPrice"); // decoded for its errors; gas is free on GoQuorum

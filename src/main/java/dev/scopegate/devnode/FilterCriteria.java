@@ -21,7 +21,7 @@ final class FilterCriteria {
 
   static LogQuery decode(JsonNode sent) {
     if (!sent.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(sent), "filters.input");
+      throw InvalidArgument.ofType(NodeParams.kind(sent), "filters.input");
     }
     JsonNode node = GoKeys.canonical(sent, FIELDS);
     Optional<Hash> blockHash =
@@ -129,7 +129,7 @@ final class FilterCriteria {
   }
 
   private static byte[] fixed(JsonNode node, int length, String goType) {
-    return Hex.decodeFixed(Params.text(node, goType), length, goType);
+    return Hex.decodeFixed(NodeParams.text(node, goType), length, goType);
   }
 
   private static boolean present(JsonNode node, String field) {

@@ -58,7 +58,7 @@ record StateOverrides(Map<Address, Account> accounts) {
       return NONE;
     }
     if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "map[common.Address]ethapi.account");
+      throw InvalidArgument.ofType(NodeParams.kind(node), "map[common.Address]ethapi.account");
     }
     Map<Address, Account> accounts = new LinkedHashMap<>();
     var fields = node.fields();
@@ -66,7 +66,7 @@ record StateOverrides(Map<Address, Account> accounts) {
       var entry = fields.next();
       Address address = Address.of(Hex.decodeFixed(entry.getKey(), 20, "common.Address"));
       if (!entry.getValue().isObject()) {
-        throw InvalidArgument.ofType(Params.kind(entry.getValue()), "ethapi.account");
+        throw InvalidArgument.ofType(NodeParams.kind(entry.getValue()), "ethapi.account");
       }
       JsonNode value = GoKeys.canonical(entry.getValue(), ACCOUNT_FIELDS);
       Account account =
@@ -90,7 +90,7 @@ record StateOverrides(Map<Address, Account> accounts) {
     }
     JsonNode map = account.get(field);
     if (!map.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(map), "map[common.Hash]common.Hash");
+      throw InvalidArgument.ofType(NodeParams.kind(map), "map[common.Hash]common.Hash");
     }
     Map<Hash, Hash> slots = new HashMap<>();
     map.fields()
@@ -98,7 +98,7 @@ record StateOverrides(Map<Address, Account> accounts) {
             slot ->
                 slots.put(
                     Hash.of(Hex.decodeFixed(slot.getKey(), 32, "common.Hash")),
-                    Hash.of(Hex.decodeFixed(Params.text(slot.getValue(), "common.Hash"), 32, "common.Hash"))));
+                    Hash.of(Hex.decodeFixed(NodeParams.text(slot.getValue(), "common.Hash"), 32, "common.Hash"))));
     return Optional.of(slots);
   }
 

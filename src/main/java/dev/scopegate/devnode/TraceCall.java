@@ -23,7 +23,7 @@ final class TraceCall {
 
   private TraceCall() {}
 
-  static JsonNode trace(Chain chain, Params params) {
+  static JsonNode trace(Chain chain, NodeParams params) {
     CallArgs args = params.get(0, CallArgs::decode);
     Block block = block(chain, params.get(1, BlockRef::numberOrHash));
     Tracer tracer = Tracer.of(params.optional(2));
