@@ -65,7 +65,7 @@ public final class DevNode {
     AsyncSend async = new AsyncSend();
     MethodTable table = MethodTable.forChain(chain, options, async);
     Subscriptions subscriptions = Subscriptions.following(chain);
-    Calls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
+    NodeCalls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
     NodeDispatcher dispatcher = new NodeDispatcher(overHttp, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()

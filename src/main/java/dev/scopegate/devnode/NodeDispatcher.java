@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 final class NodeDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NodeDispatcher.class);
 
-  private final Calls methods;
+  private final NodeCalls methods;
   private final RequestCounter calls;
 
-  NodeDispatcher(Calls methods, RequestCounter calls) {
+  NodeDispatcher(NodeCalls methods, RequestCounter calls) {
     this.methods = methods;
     this.calls = calls;
   }

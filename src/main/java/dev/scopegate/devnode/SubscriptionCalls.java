@@ -10,12 +10,12 @@ import java.util.Optional;
  * the method table; everything else goes to the table. Without a session (HTTP) every subscribe is
  * refused and no id is found, as geth answers over HTTP.
  */
-final class SubscriptionCalls implements Calls {
-  private final Calls table;
+final class SubscriptionCalls implements NodeCalls {
+  private final NodeCalls table;
   private final Optional<WsSession> session;
   private final Subscriptions hub;
 
-  SubscriptionCalls(Calls table, Optional<WsSession> session, Subscriptions hub) {
+  SubscriptionCalls(NodeCalls table, Optional<WsSession> session, Subscriptions hub) {
     this.table = table;
     this.session = session;
     this.hub = hub;

@@ -27,7 +27,7 @@ final class WsServer {
   private final Vertx vertx;
   private final HttpServerOptions options;
   private final HttpServer server;
-  private final Calls table;
+  private final NodeCalls table;
   private final Subscriptions hub;
   private final RequestCounter requests;
 
@@ -39,7 +39,7 @@ final class WsServer {
   private WsServer(
       Vertx vertx,
       HttpServerOptions options,
-      Calls table,
+      NodeCalls table,
       Subscriptions hub,
       RequestCounter requests) {
     this.vertx = vertx;
@@ -55,7 +55,7 @@ final class WsServer {
   static final int READ_LIMIT = 15 * 1024 * 1024;
 
   static Future<WsServer> start(
-      Vertx vertx, String host, Calls table, Subscriptions hub, RequestCounter requests) {
+      Vertx vertx, String host, NodeCalls table, Subscriptions hub, RequestCounter requests) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
