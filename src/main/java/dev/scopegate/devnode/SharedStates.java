@@ -33,14 +33,14 @@ final class SharedStates {
   void apply(List<Log> logs, PrivateState.Pending state) {
     boolean metadataUpdated = false;
     for (Log log : logs) {
-      if (log.topics().size() != 1 || !log.topics().get(0).equals(StateShared.TOPIC)) {
+      if (log.topics().size() != 1 || !log.topics().get(0).equals(StateSharedEvent.TOPIC)) {
         continue;
       }
-      Optional<StateShared> decoded = decode(log);
+      Optional<StateSharedEvent> decoded = decode(log);
       if (decoded.isEmpty()) {
         continue;
       }
-      StateShared shared = decoded.get();
+      StateSharedEvent shared = decoded.get();
       Address contract = shared.toExtend();
       if (state.accounts().isContract(contract)) {
         if (metadataUpdated) {
@@ -55,9 +55,9 @@ final class SharedStates {
     }
   }
 
-  private static Optional<StateShared> decode(Log log) {
+  private static Optional<StateSharedEvent> decode(Log log) {
     try {
-      return Optional.of(StateShared.decode(log.data()));
+      return Optional.of(StateSharedEvent.decode(log.data()));
     } catch (RuntimeException malformed) {
       return Optional.empty();
     }

@@ -53,7 +53,7 @@ class ExtensionTest extends DevNodeTestBase {
         tx("from", NODE2, "privateFrom", KB, "privateFor", List.of(KA)));
 
     JsonNode shared = headReceipt();
-    assertEquals(List.of(STATE_SHARED, STATE_SHARED, FINISHED), topics(shared), "one StateShared per yes vote");
+    assertEquals(List.of(STATE_SHARED, STATE_SHARED, FINISHED), topics(shared), "one StateSharedEvent per yes vote");
     List<Type> decoded = decode(shared.get("logs").get(0).get("data").asText());
     assertEquals(contract, decoded.get(0).getValue().toString());
     assertEquals(management, shared.get("logs").get(0).get("address").asText());
@@ -103,13 +103,13 @@ class ExtensionTest extends DevNodeTestBase {
     String contract = contractOf(createPrivately(PLAIN_CODE, "privateFor", List.of(KB)));
     String forger = contractOf(createPrivately("0xe7e75a", "privateFrom", KC, "privateFor", List.of()));
     PayloadHash own = node.chain().tessera().store(new PayloadRecord(new byte[] {1}, KC, List.of(), 0));
-    String data = new StateShared(Address.of(contract), own.base64(), "uuid").encode();
+    String data = new StateSharedEvent(Address.of(contract), own.base64(), "uuid").encode();
     String hash = send("from", NODE1, "to", forger, "data", data, "privateFrom", KC, "privateFor", List.of());
 
     assertEquals(List.of(STATE_SHARED), topics(receipt(hash)), "the log is on chain, from the forger");
     assertEquals(Set.of(KA, KB), node.chain().privacy(Address.of(contract), node.chain().head().number()).get().parties());
     String malformed = send("from", NODE1, "to", forger, "data", "0x1234", "privateFrom", KC, "privateFor", List.of());
-    assertTrue(receipt(malformed).get("status").asText().equals("0x1"), "an undecodable StateShared is skipped");
+    assertTrue(receipt(malformed).get("status").asText().equals("0x1"), "an undecodable StateSharedEvent is skipped");
   }
 
   @Test
@@ -117,7 +117,7 @@ class ExtensionTest extends DevNodeTestBase {
     String contract = contractOf(createPrivately(PLAIN_CODE, "privateFor", List.of(KB), "privacyFlag", 1));
     String forger = contractOf(createPrivately("0xe7e75a", "privateFrom", KC, "privateFor", List.of()));
     PayloadHash own = node.chain().tessera().store(new PayloadRecord(new byte[] {1}, KC, List.of(), 0));
-    send("from", NODE1, "to", forger, "data", new StateShared(Address.of(contract), own.base64(), "u").encode(),
+    send("from", NODE1, "to", forger, "data", new StateSharedEvent(Address.of(contract), own.base64(), "u").encode(),
         "privateFrom", KC, "privateFor", List.of());
     // state_setter.go: "TODO: validate the old and new parties"
     assertEquals(own.base64(),
