@@ -18,6 +18,7 @@ import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.testing.NonPartyNode;
 import dev.scopegate.testing.Stack;
+import dev.scopegate.testing.TestConfigs;
 import dev.scopegate.testing.Wire;
 import dev.scopegate.testing.WsClient;
 import io.vertx.core.Vertx;
@@ -28,8 +29,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code nonparty} is what a node holding only A's key answers ({@link NonPartyNode}, asked the
  * same call; block hashes, which differ between the two chains, left out); {@code null} a null
  * result; {@code accountsOfA} A's account and no other. Whatever the row, B's secret is in no
- * answer A gets.
+ * answer A gets. Filters and log subscriptions, which take several calls, have their own tests.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,7 +101,7 @@ class GuardedMethodsAttackTest {
     byte[] evil = HexFormat.of().parseHex(Contracts.store(SLOT, EVIL).substring(2));
     values.put("$rawPrivate", Signed.privately(Signed.ALICE, vaultB, chain.tessera().storeRaw(evil, DevTessera.KA).hex()));
 
-    stack = Stack.start(vertx, node, UnaryOperator.identity());
+    stack = Stack.start(vertx, node, c -> TestConfigs.withUpstreamWs(c, node.wsUrl()));
     stack.awaitIndexed();
     tokenA = stack.token("rpc://", TenantScopes.grant(ownerA.hex(), "_", DevTessera.KA));
     socket = WsClient.connect(stack.proxy().url(), "Authorization", "Bearer " + tokenA);
@@ -237,6 +238,39 @@ class GuardedMethodsAttackTest {
       }
       assertEquals(expected, strip(logs.get("result")), logs.toString());
       assertTrue(uninstalled.path("result").asBoolean(), uninstalled.toString());
+    }
+  }
+
+  @Test
+  void aSubscriptionToBsContractCarriesNothingOfB() throws Exception {
+    WsClient a = WsClient.connect(stack.proxy().url(), "Authorization", "Bearer " + tokenA);
+    try {
+      String own = "{\"address\":[\"" + values.get("$vaultB") + "\",\"" + values.get("$ownA") + "\"]}";
+      String toB = a.call(Wire.call(1, "eth_subscribe", "[\"logs\",{\"address\":\"" + values.get("$vaultB") + "\"}]"))
+          .get("result").asText();
+      String both = a.call(Wire.call(2, "eth_subscribe", "[\"logs\"," + own + "]")).get("result").asText();
+      String all = a.call(Wire.call(3, "eth_subscribe", "[\"logs\",{}]")).get("result").asText();
+      Address ownerA = Address.of(values.get("$ownerA"));
+      Address ownerB = Address.of(values.get("$ownerB"));
+      chain.mineTransaction(privately(TransactionRequest.call(
+          ownerB, Address.of(values.get("$vaultB")), Contracts.store(SLOT, SECRET)), DevTessera.KB));
+      String mine = chain.mineTransaction(privately(TransactionRequest.call(
+          ownerA, Address.of(values.get("$ownA")), Contracts.store(SLOT, EVIL)), DevTessera.KA))
+          .transaction().hash().hex();
+      nonParty.catchUp(); // the rows compare with it: it follows what this test mined
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < 2; i++) { // A's own log, once per subscription that matches it: both and all
+        JsonNode note = a.notification();
+        assertFalse(note.toString().toLowerCase().contains(SECRET), "B's secret leaked: " + note);
+        assertEquals(mine, note.path("params").path("result").path("transactionHash").asText(),
+            "A's own log is the first A gets: B's, mined before it, was not sent: " + note);
+        seen.add(note.path("params").path("subscription").asText());
+      }
+      assertEquals(Set.of(both, all), Set.copyOf(seen), "toB got nothing before A's own log");
+      JsonNode unsubscribed = a.call(Wire.call(4, "eth_unsubscribe", "[\"" + toB + "\"]"));
+      assertTrue(unsubscribed.path("result").asBoolean(), unsubscribed.toString());
+    } finally {
+      a.close();
     }
   }
 
