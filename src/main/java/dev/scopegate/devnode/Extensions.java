@@ -17,7 +17,7 @@ import java.util.Optional;
  *       payload this node sends holding the management contract's address.
  *   <li>When every voter agreed ({@code CanPerformStateShare}) the creator's node sends the
  *       contract's state to the parties of the management contract and stores its hash with
- *       {@code setSharedStateHash}, which logs {@code StateSharedEvent} once per uuid ({@code
+ *       {@code setSharedStateHash}, which logs {@code StateShared} once per uuid ({@code
  *       watchForCompletionEvents}). The dev node's state dump is the contract's code.
  * </ol>
  *

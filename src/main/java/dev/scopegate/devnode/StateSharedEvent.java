@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * GoQuorum's extension event {@code StateSharedEvent(address toExtend, string tesseraHash, string
+ * GoQuorum's extension event {@code StateShared(address toExtend, string tesseraHash, string
  * uuid)}: emitted by the extension management contract when the extended contract's state has been
  * shared, {@code tesseraHash} naming (base64) the Tessera payload that carries it. Its data is the
  * standard ABI encoding of the three (non-indexed) arguments.
  */
 public record StateSharedEvent(Address toExtend, String tesseraHash, String uuid) {
   public static final Hash TOPIC =
-      Hash.keccak("StateSharedEvent(address,string,string)".getBytes(StandardCharsets.US_ASCII));
+      Hash.keccak("StateShared(address,string,string)".getBytes(StandardCharsets.US_ASCII));
   private static final int WORD = 32;
 
   /** The log data: the address word, two offsets, then each string's length and bytes. */

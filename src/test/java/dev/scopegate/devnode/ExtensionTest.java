@@ -53,7 +53,7 @@ class ExtensionTest extends DevNodeTestBase {
         tx("from", NODE2, "privateFrom", KB, "privateFor", List.of(KA)));
 
     JsonNode shared = headReceipt();
-    assertEquals(List.of(STATE_SHARED, STATE_SHARED, FINISHED), topics(shared), "one StateSharedEvent per yes vote");
+    assertEquals(List.of(STATE_SHARED, STATE_SHARED, FINISHED), topics(shared), "one StateShared per yes vote");
     List<Type> decoded = decode(shared.get("logs").get(0).get("data").asText());
     assertEquals(contract, decoded.get(0).getValue().toString());
     assertEquals(management, shared.get("logs").get(0).get("address").asText());
@@ -109,7 +109,7 @@ class ExtensionTest extends DevNodeTestBase {
     assertEquals(List.of(STATE_SHARED), topics(receipt(hash)), "the log is on chain, from the forger");
     assertEquals(Set.of(KA, KB), node.chain().privacy(Address.of(contract), node.chain().head().number()).get().parties());
     String malformed = send("from", NODE1, "to", forger, "data", "0x1234", "privateFrom", KC, "privateFor", List.of());
-    assertTrue(receipt(malformed).get("status").asText().equals("0x1"), "an undecodable StateSharedEvent is skipped");
+    assertTrue(receipt(malformed).get("status").asText().equals("0x1"), "an undecodable StateShared is skipped");
   }
 
   @Test

@@ -102,7 +102,7 @@ class ForgedExtensionTest {
     JsonNode shared = receiptAs(tokenA, sendAs(tokenA, scenario.ownerA(), extender, FunctionEncoder.encode(
         new Function("setSharedStateHash", List.of(new Utf8String(aPayloadHashOf(tokenA))), List.of())), KA));
     assertTrue(shared.get("logs").toString().contains(contractB.hex().substring(2)),
-        "the genuine contract did log StateSharedEvent naming B's contract: " + shared);
+        "the genuine contract did log StateShared naming B's contract: " + shared);
     stack.awaitIndexed();
 
     attackEverywhere();
