@@ -46,6 +46,7 @@ final class AsyncSend {
   }
 
   private static String callbackUrl(JsonNode args) {
-    return args.hasNonNull("callbackUrl") ? Params.text(args.get("callbackUrl"), "string") : "";
+    JsonNode fields = GoKeys.canonical(args, SendTxArgs.FIELDS);
+    return fields.hasNonNull("callbackUrl") ? NodeParams.text(fields.get("callbackUrl"), "string") : "";
   }
 }

@@ -215,7 +215,7 @@ final class Behaviours {
   /** Runs {@code code} in the context of {@code self} (its storage, balance and logs). */
   private Output run(Address self, String code, String data, long gas, int depth, boolean readOnly) {
     if (!readOnly) {
-      logs.add(new Log(self, List.of(code.startsWith(MANAGEMENT) ? StateShared.TOPIC : CALLED), data));
+      logs.add(new Log(self, List.of(code.startsWith(MANAGEMENT) ? StateSharedEvent.TOPIC : CALLED), data));
     }
     Optional<Address> reached = target(code, REACHER).filter(target -> depth < MAX_DEPTH);
     if (reached.isPresent()) {

@@ -2,6 +2,7 @@ package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Optional;
  * {@code pending} is the head.
  */
 sealed interface BlockRef {
+  /** rpc/types.go {@code BlockNumberOrHash}'s JSON fields. */
+  List<String> FIELDS = List.of("blockNumber", "blockHash", "requireCanonical");
+
   record Tag(String name) implements BlockRef {}
 
   record Number(long number) implements BlockRef {}
@@ -34,15 +38,17 @@ sealed interface BlockRef {
     if (!node.isObject()) {
       return number(node);
     }
-    JsonNode number = node.get("blockNumber");
-    JsonNode hash = node.get("blockHash");
+    // rpc/types.go BlockNumberOrHash.UnmarshalJSON decodes into a struct: keys match as Go's do
+    JsonNode fields = GoKeys.canonical(node, FIELDS);
+    JsonNode number = fields.get("blockNumber");
+    JsonNode hash = fields.get("blockHash");
     if (number != null && hash != null) {
       throw new InvalidArgument(
           "cannot specify both BlockHash and BlockNumber, choose one or the other");
     }
     if (hash != null) {
       return new ByHash(
-          Hash.of(Hex.decodeFixed(Params.text(hash, "common.Hash"), 32, "common.Hash")));
+          Hash.of(Hex.decodeFixed(NodeParams.text(hash, "common.Hash"), 32, "common.Hash")));
     }
     if (number != null) {
       return number(number);

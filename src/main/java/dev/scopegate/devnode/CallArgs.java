@@ -2,6 +2,7 @@ package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,10 +15,14 @@ import java.util.OptionalLong;
 record CallArgs(
     Optional<Address> from, Optional<Address> to, OptionalLong gas, BigInteger value, String data) {
 
-  static CallArgs decode(JsonNode node) {
-    if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "ethapi.CallArgs");
+  /** internal/ethapi/api.go {@code CallArgs}: the names keys are matched to ({@link GoKeys}). */
+  static final List<String> FIELDS = List.of("from", "to", "gas", "gasPrice", "value", "data");
+
+  static CallArgs decode(JsonNode sent) {
+    if (!sent.isObject()) {
+      throw InvalidArgument.ofType(NodeParams.kind(sent), "ethapi.CallArgs");
     }
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     SendTxArgs.big(node, "gasPrice"); // decoded for its errors; gas is free on GoQuorum
     return new CallArgs(
         SendTxArgs.present(node, "from")

@@ -23,7 +23,7 @@ final class CallMethods {
   }
 
   /** Param 2: the state overrides of GoQuorum's {@code PublicBlockChainAPI.Call}, applied. */
-  private static String call(Chain chain, Params params) {
+  private static String call(Chain chain, NodeParams params) {
     CallArgs args = params.get(0, CallArgs::decode);
     Block block = params.get(1, BlockRef::numberOrHash).stateBlock(chain);
     StateOverrides overrides =
@@ -33,7 +33,7 @@ final class CallMethods {
     return chain.simulate(args, from, gas, block.number(), overrides).output();
   }
 
-  private static long estimate(Chain chain, Params params) {
+  private static long estimate(Chain chain, NodeParams params) {
     CallArgs args = params.get(0, CallArgs::decode);
     Block block =
         params

@@ -167,7 +167,7 @@ public final class Chain {
   }
 
   /** What the node keeps about a private contract: flag, creation hash and parties. */
-  public synchronized Optional<ContractPrivacy> privacy(Address address, long blockNumber) {
+  public synchronized Optional<NodeContractPrivacy> privacy(Address address, long blockNumber) {
     return privateStates.current().privacy(address, blockNumber);
   }
 

@@ -65,8 +65,8 @@ public final class DevNode {
     AsyncSend async = new AsyncSend();
     MethodTable table = MethodTable.forChain(chain, options, async);
     Subscriptions subscriptions = Subscriptions.following(chain);
-    Calls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
-    Dispatcher dispatcher = new Dispatcher(overHttp, requests);
+    NodeCalls overHttp = new SubscriptionCalls(table::call, Optional.empty(), subscriptions);
+    NodeDispatcher dispatcher = new NodeDispatcher(overHttp, requests);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())

@@ -83,20 +83,6 @@ public record DevNodeOptions(
         false);
   }
 
-  public DevNodeOptions withHost(String newHost) {
-    return new DevNodeOptions(
-        newHost,
-        port,
-        chainId,
-        clock,
-        tesseraKeys,
-        tesseraSocket,
-        debugApi,
-        privacyMarkers,
-        multiplePrivateStates,
-        metadataHashAsBytes);
-  }
-
   public DevNodeOptions withPort(int newPort) {
     return new DevNodeOptions(
         host,

@@ -70,10 +70,6 @@ public final class DevTessera {
     return URI.create("http://" + authority + ":" + port);
   }
 
-  public Optional<Path> socketPath() {
-    return socketPath;
-  }
-
   public List<String> keys() {
     return store.keys();
   }

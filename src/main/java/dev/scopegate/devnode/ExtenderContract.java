@@ -142,7 +142,7 @@ public final class ExtenderContract {
     require(!hash.isEmpty(), "new hash cannot be empty");
     require(state.sharedDataHash().isEmpty(), "state hash already set");
     state = with(state.votes(), state.voteOutcome(), hash, state.uuids(), false);
-    state.uuids().forEach(uuid -> emit(StateShared.TOPIC, state.contractToExtend(), hash, uuid));
+    state.uuids().forEach(uuid -> emit(StateSharedEvent.TOPIC, state.contractToExtend(), hash, uuid));
     finish(sender);
   }
 

@@ -17,16 +17,16 @@ final class ExtensionMethods {
     table
         .add("quorumExtension_extendContract", 4, p -> {
           Address toExtend = p.address(0);
-          String recipientKey = p.get(1, node -> Params.text(node, "string"));
+          String recipientKey = p.get(1, node -> NodeParams.text(node, "string"));
           Address recipient = p.address(2);
-          JsonNode args = p.get(3, node -> node);
+          JsonNode args = p.get(3, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
           return hash(Extensions.extendContract(chain, toExtend, recipientKey, recipient,
               from(args), privateFrom(args, defaultKey), privateFor(args)));
         })
         .add("quorumExtension_approveExtension", 3, p -> {
           Address management = p.address(0);
           boolean vote = p.get(1, ExtensionMethods::bool);
-          JsonNode args = p.get(2, node -> node);
+          JsonNode args = p.get(2, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
           return hash(Extensions.approve(chain, management, vote, from(args), privateFrom(args, defaultKey), privateFor(args)));
         });
   }
@@ -36,7 +36,7 @@ final class ExtensionMethods {
   }
 
   private static String privateFrom(JsonNode args, String defaultKey) {
-    return SendTxArgs.present(args, "privateFrom") ? Params.text(args.get("privateFrom"), "string") : defaultKey;
+    return SendTxArgs.present(args, "privateFrom") ? NodeParams.text(args.get("privateFrom"), "string") : defaultKey;
   }
 
   private static List<String> privateFor(JsonNode args) {
@@ -45,15 +45,15 @@ final class ExtensionMethods {
     }
     JsonNode keys = args.get("privateFor");
     if (!keys.isArray()) {
-      throw InvalidArgument.ofType(Params.kind(keys), "[]string");
+      throw InvalidArgument.ofType(NodeParams.kind(keys), "[]string");
     }
     return java.util.stream.StreamSupport.stream(keys.spliterator(), false)
-        .map(key -> Params.text(key, "string")).toList();
+        .map(key -> NodeParams.text(key, "string")).toList();
   }
 
   private static boolean bool(JsonNode node) {
     if (!node.isBoolean()) {
-      throw InvalidArgument.ofType(Params.kind(node), "bool");
+      throw InvalidArgument.ofType(NodeParams.kind(node), "bool");
     }
     return node.booleanValue();
   }

@@ -40,11 +40,11 @@ final class Extensions {
     if (recipient.equals(Address.ZERO)) {
       throw NodeError.INVALID_RECIPIENT.exception();
     }
-    Optional<ContractPrivacy> privacy = chain.privacy(toExtend, head);
+    Optional<NodeContractPrivacy> privacy = chain.privacy(toExtend, head);
     if (!chain.isPrivate(toExtend, head) || chain.visibleAccount(toExtend, head).code().equals("0x")) {
       throw NodeError.EXTENDING_NON_EXISTENT.exception();
     }
-    if (privacy.filter(ContractPrivacy::hasExtraData).isPresent() && !isCreator(chain, privacy.get())) {
+    if (privacy.filter(NodeContractPrivacy::hasExtraData).isPresent() && !isCreator(chain, privacy.get())) {
       throw NodeError.OPERATION_NOT_ALLOWED.exception();
     }
     if (from.equals(recipient)) {
@@ -66,7 +66,7 @@ final class Extensions {
       }
       default -> throw NodeError.RECIPIENT_KEYS_INVALID.exception();
     }
-    privacy.filter(ContractPrivacy::hasExtraData).ifPresent(p -> recipients.addAll(participants(chain, p)));
+    privacy.filter(NodeContractPrivacy::hasExtraData).ifPresent(p -> recipients.addAll(participants(chain, p)));
     requireWallet(chain, from);
     String init = ExtenderContract.INIT + AbiCodec.encode(toExtend, recipient, recipientKey).substring(2);
     MinedTransaction created = chain.mineTransaction(
@@ -126,7 +126,7 @@ final class Extensions {
       return; // another tenant's node shares its own extensions
     }
     Address contract = state.contractToExtend();
-    int flag = chain.privacy(contract, head).map(ContractPrivacy::privacyFlag).orElse(0);
+    int flag = chain.privacy(contract, head).map(NodeContractPrivacy::privacyFlag).orElse(0);
     byte[] dump = Hex.decodeData(chain.visibleAccount(contract, head).code(), null);
     PayloadHash stateHash = chain.tessera().store(
         new PayloadRecord(dump, creation.senderKey(), creation.recipients(), flag));
@@ -141,7 +141,7 @@ final class Extensions {
    */
   static MinedTransaction extend(Chain chain, Address contract, String recipientKey) {
     long head = chain.head().number();
-    ContractPrivacy privacy = chain.privacy(contract, head)
+    NodeContractPrivacy privacy = chain.privacy(contract, head)
         .orElseThrow(() -> new IllegalArgumentException(contract + " is not a private contract here"));
     String sender = privacy.parties().stream().filter(chain.tessera()::manages).findFirst()
         .orElseThrow(() -> new IllegalStateException("no managed key is party to " + contract));
@@ -152,7 +152,7 @@ final class Extensions {
     Address management = ContractAddress.of(creator, created.transaction().nonce());
     approve(chain, management, true, recipient, recipientKey, List.of(sender));
     MinedTransaction shared = new MinedTransaction(chain.head(), 0);
-    if (!logged(shared, StateShared.TOPIC)) {
+    if (!logged(shared, StateSharedEvent.TOPIC)) {
       throw new IllegalStateException("the extension of " + contract + " did not share its state");
     }
     return shared;
@@ -185,12 +185,12 @@ final class Extensions {
   }
 
   /** backend.go CheckIfContractCreator, for a contract with privacy metadata. */
-  private static boolean isCreator(Chain chain, ContractPrivacy privacy) {
+  private static boolean isCreator(Chain chain, NodeContractPrivacy privacy) {
     return chain.tessera().find(privacy.creationHash()).filter(r -> chain.tessera().manages(r.senderKey())).isPresent();
   }
 
   /** backend.go GetAllParticipants: the parties of the contract's creating payload. */
-  private static List<String> participants(Chain chain, ContractPrivacy privacy) {
+  private static List<String> participants(Chain chain, NodeContractPrivacy privacy) {
     return chain.tessera().find(privacy.creationHash()).map(r -> List.copyOf(r.parties())).orElse(List.of());
   }
 

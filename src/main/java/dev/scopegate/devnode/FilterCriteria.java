@@ -13,10 +13,17 @@ import java.util.Optional;
 final class FilterCriteria {
   private FilterCriteria() {}
 
-  static LogQuery decode(JsonNode node) {
-    if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "filters.input");
+  /**
+   * eth/filters/api.go {@code FilterCriteria.UnmarshalJSON}'s {@code input}: the names keys are
+   * matched to ({@link GoKeys}).
+   */
+  static final List<String> FIELDS = List.of("blockHash", "fromBlock", "toBlock", "address", "topics");
+
+  static LogQuery decode(JsonNode sent) {
+    if (!sent.isObject()) {
+      throw InvalidArgument.ofType(NodeParams.kind(sent), "filters.input");
     }
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     Optional<Hash> blockHash =
         present(node, "blockHash")
             ? Optional.of(Hash.of(fixed(node.get("blockHash"), 32, "common.Hash")))
@@ -122,7 +129,7 @@ final class FilterCriteria {
   }
 
   private static byte[] fixed(JsonNode node, int length, String goType) {
-    return Hex.decodeFixed(Params.text(node, goType), length, goType);
+    return Hex.decodeFixed(NodeParams.text(node, goType), length, goType);
   }
 
   private static boolean present(JsonNode node, String field) {

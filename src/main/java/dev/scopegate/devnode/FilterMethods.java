@@ -30,13 +30,13 @@ final class FilterMethods {
         .add("eth_uninstallFilter", 1, p -> BooleanNode.valueOf(filters.uninstall(id(p))));
   }
 
-  private static String newLogFilter(Filters filters, Params params) {
+  private static String newLogFilter(Filters filters, NodeParams params) {
     LogQuery query = params.get(0, FilterCriteria::decode);
     query.checkSubscribable();
     return filters.install(Filters.Kind.LOGS, Optional.of(query));
   }
 
-  private static String id(Params params) {
-    return params.get(0, node -> Params.text(node, "rpc.ID"));
+  private static String id(NodeParams params) {
+    return params.get(0, node -> NodeParams.text(node, "rpc.ID"));
   }
 }

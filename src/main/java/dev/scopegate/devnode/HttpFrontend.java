@@ -23,11 +23,11 @@ final class HttpFrontend implements Handler<HttpServerRequest> {
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
   private final Vertx vertx;
-  private final Dispatcher dispatcher;
+  private final NodeDispatcher dispatcher;
   private volatile boolean available = true;
   private volatile long delayMillis;
 
-  HttpFrontend(Vertx vertx, Dispatcher dispatcher) {
+  HttpFrontend(Vertx vertx, NodeDispatcher dispatcher) {
     this.vertx = vertx;
     this.dispatcher = dispatcher;
   }

@@ -26,9 +26,10 @@ record LogsCriteria(Set<Address> addresses, List<Set<Hash>> topics) {
       return ANY;
     }
     if (!json.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(json), "filters.input");
+      throw InvalidArgument.ofType(NodeParams.kind(json), "filters.input");
     }
-    return new LogsCriteria(addresses(json.get("address")), topics(json.get("topics")));
+    JsonNode criteria = GoKeys.canonical(json, FilterCriteria.FIELDS);
+    return new LogsCriteria(addresses(criteria.get("address")), topics(criteria.get("topics")));
   }
 
   boolean matches(Log log) {
@@ -71,7 +72,7 @@ record LogsCriteria(Set<Address> addresses, List<Set<Hash>> topics) {
       return List.of();
     }
     if (!json.isArray()) {
-      throw InvalidArgument.ofType(Params.kind(json), "[]interface {}");
+      throw InvalidArgument.ofType(NodeParams.kind(json), "[]interface {}");
     }
     List<Set<Hash>> topics = new ArrayList<>();
     for (JsonNode position : json) {

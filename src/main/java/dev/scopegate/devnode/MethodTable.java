@@ -17,7 +17,7 @@ final class MethodTable {
   /** A handler: decoded params in, result out (JSON null included). */
   @FunctionalInterface
   interface Handler {
-    JsonNode call(Params params);
+    JsonNode call(NodeParams params);
   }
 
   private record Entry(int maxArgs, Handler handler) {}
@@ -36,7 +36,7 @@ final class MethodTable {
     if (entry == null) {
       throw NodeError.METHOD_NOT_FOUND.exception(method);
     }
-    return entry.handler().call(Params.of(params, entry.maxArgs(), requestId));
+    return entry.handler().call(NodeParams.of(params, entry.maxArgs(), requestId));
   }
 
   /** The table of a GoQuorum node's HTTP endpoint, over {@code chain}. */

@@ -5,6 +5,10 @@ package dev.scopegate.devnode;
  * the same errors as in front of a real node. {@code %s} takes the detail.
  */
 public enum NodeError {
+  // rpc/errors.go: what rpc/handler.go answers a body or message it cannot serve
+  PARSE_ERROR(-32700, "parse error"),
+  INVALID_REQUEST(-32600, "invalid request"),
+  EMPTY_BATCH(-32600, "empty batch"),
   METHOD_NOT_FOUND(-32601, "the method %s does not exist/is not available"),
   INVALID_PARAMS(-32602, "%s"),
   /** GoQuorum 21.x (geth 1.9.7) answers eth_subscribe over HTTP with a plain error: -32000. */

@@ -24,8 +24,8 @@ final class PayloadMethods {
         .add("eth_getQuorumPayloadExtra", 1, p -> extra(chain, find(chain, p)));
   }
 
-  private static Optional<PayloadRecord> find(Chain chain, Params params) {
-    return chain.tessera().find(digest(params.get(0, node -> Params.text(node, "string"))));
+  private static Optional<PayloadRecord> find(Chain chain, NodeParams params) {
+    return chain.tessera().find(digest(params.get(0, node -> NodeParams.text(node, "string"))));
   }
 
   private static String payloadHex(Optional<PayloadRecord> record) {

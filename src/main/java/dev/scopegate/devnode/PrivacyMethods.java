@@ -51,10 +51,10 @@ final class PrivacyMethods {
     if (!chain.isPrivate(address, head)) {
       throw NodeError.NOT_PRIVATE_CONTRACT.exception(address.hex().substring(2));
     }
-    ContractPrivacy privacy =
+    NodeContractPrivacy privacy =
         chain
             .privacy(address, head)
-            .filter(ContractPrivacy::hasExtraData)
+            .filter(NodeContractPrivacy::hasExtraData)
             .orElseThrow(NodeError.NO_EXTRA_DATA::exception);
     ObjectNode json = Json.MAPPER.createObjectNode();
     if (hashAsBytes) {

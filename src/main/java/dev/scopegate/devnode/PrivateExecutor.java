@@ -66,8 +66,8 @@ final class PrivateExecutor {
                 BigInteger.ZERO,
                 tx.gas(),
                 gasUsed);
-    ContractPrivacy privacy =
-        new ContractPrivacy(record.get().privacyFlag(), hash, record.get().parties());
+    NodeContractPrivacy privacy =
+        new NodeContractPrivacy(record.get().privacyFlag(), hash, record.get().parties());
     effect.created().forEach(address -> state.setPrivacy(address, privacy));
     extensions.apply(effect.logs(), state);
     Receipt receipt =
@@ -108,7 +108,7 @@ final class PrivateExecutor {
       success = false;
     }
     if (success && creates) {
-      state.setPrivacy(contract, new ContractPrivacy(record.privacyFlag(), hash, record.parties()));
+      state.setPrivacy(contract, new NodeContractPrivacy(record.privacyFlag(), hash, record.parties()));
     }
     extensions.apply(logs, state);
     Receipt receipt = new Receipt(receiptHash, success, gasUsed, cumulativeGasUsed, creation, logs);

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class PrivateState {
   private final WorldState accounts = new WorldState();
-  private final Map<Address, History<Optional<ContractPrivacy>>> privacy = new HashMap<>();
+  private final Map<Address, History<Optional<NodeContractPrivacy>>> privacy = new HashMap<>();
   private final Map<Address, History<Optional<ExtenderContract.State>>> extenders = new HashMap<>();
 
   AccountState account(Address address, long block) {
@@ -23,8 +23,8 @@ final class PrivateState {
     return !account(address, block).isEmpty();
   }
 
-  Optional<ContractPrivacy> privacy(Address address, long block) {
-    History<Optional<ContractPrivacy>> history = privacy.get(address);
+  Optional<NodeContractPrivacy> privacy(Address address, long block) {
+    History<Optional<NodeContractPrivacy>> history = privacy.get(address);
     return history == null ? Optional.empty() : history.at(block, Optional.empty());
   }
 
@@ -57,7 +57,7 @@ final class PrivateState {
   final class Pending {
     private final long parent;
     private final PendingState accounts;
-    private final Map<Address, ContractPrivacy> changes = new LinkedHashMap<>();
+    private final Map<Address, NodeContractPrivacy> changes = new LinkedHashMap<>();
     private final Map<Address, ExtenderContract.State> extenderChanges = new LinkedHashMap<>();
 
     private Pending(long parent) {
@@ -69,12 +69,12 @@ final class PrivateState {
       return accounts;
     }
 
-    Optional<ContractPrivacy> privacy(Address address) {
-      ContractPrivacy changed = changes.get(address);
+    Optional<NodeContractPrivacy> privacy(Address address) {
+      NodeContractPrivacy changed = changes.get(address);
       return changed != null ? Optional.of(changed) : PrivateState.this.privacy(address, parent);
     }
 
-    void setPrivacy(Address address, ContractPrivacy value) {
+    void setPrivacy(Address address, NodeContractPrivacy value) {
       changes.put(address, value);
     }
 

@@ -48,12 +48,6 @@ final class PrivateStates {
     return state;
   }
 
-  /** Whether {@code key} is resident in the current PSI (any key, with one private state). */
-  boolean resident(String key) {
-    current();
-    return !isMultiple() || groups.get(Psi.current()).contains(key);
-  }
-
   static NodeException unknown(String psi) {
     return NodeError.UNKNOWN_PSI.exception(psi);
   }

@@ -25,7 +25,7 @@ final class ProofMethods {
     table.add("eth_getProof", 3, p -> proof(chain, p));
   }
 
-  private static ObjectNode proof(Chain chain, Params params) {
+  private static ObjectNode proof(Chain chain, NodeParams params) {
     Address address = params.address(0);
     List<String> keys = params.get(1, ProofMethods::keys);
     Block block = params.get(2, BlockRef::numberOrHash).stateBlock(chain);
@@ -64,10 +64,10 @@ final class ProofMethods {
 
   private static List<String> keys(JsonNode node) {
     if (!node.isArray()) {
-      throw InvalidArgument.ofType(Params.kind(node), "[]string");
+      throw InvalidArgument.ofType(NodeParams.kind(node), "[]string");
     }
     List<String> keys = new ArrayList<>();
-    node.forEach(key -> keys.add(Params.text(key, "string")));
+    node.forEach(key -> keys.add(NodeParams.text(key, "string")));
     return keys;
   }
 }

@@ -75,13 +75,13 @@ final class RawMethods {
   }
 
   /** The {@code SendRawTxArgs} of param 1; its privateFrom does not count on a non-MPS node. */
-  private static PrivacyRequest privacy(Params params, String defaultKey) {
+  private static PrivacyRequest privacy(NodeParams params, String defaultKey) {
     return params
         .get(
             1,
             node -> {
               if (!node.isObject()) {
-                throw InvalidArgument.ofType(Params.kind(node), "ethapi.SendRawTxArgs");
+                throw InvalidArgument.ofType(NodeParams.kind(node), "ethapi.SendRawTxArgs");
               }
               return SendTxArgs.privacy(node, defaultKey);
             })

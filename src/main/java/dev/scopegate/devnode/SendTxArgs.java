@@ -15,12 +15,22 @@ import java.util.OptionalLong;
  * when absent) with {@code privacyFlag} (0 when absent).
  */
 final class SendTxArgs {
+  /**
+   * internal/ethapi/api.go {@code SendTxArgs} with its embedded {@code PrivateTxArgs}, and {@code
+   * AsyncSendTxArgs}' {@code callbackUrl}: the names keys are matched to ({@link GoKeys}).
+   */
+  static final List<String> FIELDS =
+      List.of(
+          "from", "to", "gas", "gasPrice", "value", "nonce", "data", "input", "privateFrom",
+          "privateFor", "restriction", "privacyFlag", "callbackUrl");
+
   private SendTxArgs() {}
 
-  static TransactionRequest decode(JsonNode node, String defaultPrivateFrom) {
-    if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "ethapi.SendTxArgs");
+  static TransactionRequest decode(JsonNode sent, String defaultPrivateFrom) {
+    if (!sent.isObject()) {
+      throw InvalidArgument.ofType(NodeParams.kind(sent), "ethapi.SendTxArgs");
     }
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     Address from = present(node, "from") ? address(node.get("from")) : Address.ZERO;
     Optional<Address> to =
         present(node, "to") ? Optional.of(address(node.get("to"))) : Optional.empty();
@@ -35,19 +45,20 @@ final class SendTxArgs {
         privacy(node, defaultPrivateFrom));
   }
 
-  static Optional<PrivacyRequest> privacy(JsonNode node, String defaultPrivateFrom) {
+  static Optional<PrivacyRequest> privacy(JsonNode sent, String defaultPrivateFrom) {
+    JsonNode node = GoKeys.canonical(sent, FIELDS);
     if (!present(node, "privateFor")) {
       return Optional.empty();
     }
     JsonNode privateFor = node.get("privateFor");
     if (!privateFor.isArray()) {
-      throw InvalidArgument.ofType(Params.kind(privateFor), "[]string");
+      throw InvalidArgument.ofType(NodeParams.kind(privateFor), "[]string");
     }
     List<String> keys = new ArrayList<>();
-    privateFor.forEach(key -> keys.add(Params.text(key, "string")));
+    privateFor.forEach(key -> keys.add(NodeParams.text(key, "string")));
     String from =
         present(node, "privateFrom")
-            ? Params.text(node.get("privateFrom"), "string")
+            ? NodeParams.text(node.get("privateFrom"), "string")
             : defaultPrivateFrom;
     int flag = present(node, "privacyFlag") ? node.get("privacyFlag").asInt(-1) : 0;
     if (!PrivacyRequest.FLAGS.contains(flag)) {
@@ -71,13 +82,13 @@ final class SendTxArgs {
 
   static Address address(JsonNode value) {
     String type = "common.Address";
-    return Address.of(Hex.decodeFixed(Params.text(value, type), 20, type));
+    return Address.of(Hex.decodeFixed(NodeParams.text(value, type), 20, type));
   }
 
   static Optional<BigInteger> big(JsonNode node, String field) {
     return present(node, field)
         ? Optional.of(
-            Hex.decodeQuantity(Params.text(node.get(field), "hexutil.Big"), 256, "hexutil.Big"))
+            Hex.decodeQuantity(NodeParams.text(node.get(field), "hexutil.Big"), 256, "hexutil.Big"))
         : Optional.empty();
   }
 
@@ -86,7 +97,7 @@ final class SendTxArgs {
       return OptionalLong.empty();
     }
     String type = "hexutil.Uint64";
-    BigInteger value = Hex.decodeQuantity(Params.text(node.get(field), type), 64, type);
+    BigInteger value = Hex.decodeQuantity(NodeParams.text(node.get(field), type), 64, type);
     // Beyond a long is beyond any block gas limit or reachable nonce; the executor says so.
     return OptionalLong.of(value.bitLength() > 63 ? Long.MAX_VALUE : value.longValue());
   }
@@ -94,7 +105,7 @@ final class SendTxArgs {
   static Optional<byte[]> bytes(JsonNode node, String field) {
     return present(node, field)
         ? Optional.of(
-            Hex.decodeData(Params.text(node.get(field), "hexutil.Bytes"), "hexutil.Bytes"))
+            Hex.decodeData(NodeParams.text(node.get(field), "hexutil.Bytes"), "hexutil.Bytes"))
         : Optional.empty();
   }
 }

@@ -33,14 +33,14 @@ final class SharedStates {
   void apply(List<Log> logs, PrivateState.Pending state) {
     boolean metadataUpdated = false;
     for (Log log : logs) {
-      if (log.topics().size() != 1 || !log.topics().get(0).equals(StateShared.TOPIC)) {
+      if (log.topics().size() != 1 || !log.topics().get(0).equals(StateSharedEvent.TOPIC)) {
         continue;
       }
-      Optional<StateShared> decoded = decode(log);
+      Optional<StateSharedEvent> decoded = decode(log);
       if (decoded.isEmpty()) {
         continue;
       }
-      StateShared shared = decoded.get();
+      StateSharedEvent shared = decoded.get();
       Address contract = shared.toExtend();
       if (state.accounts().isContract(contract)) {
         if (metadataUpdated) {
@@ -55,9 +55,9 @@ final class SharedStates {
     }
   }
 
-  private static Optional<StateShared> decode(Log log) {
+  private static Optional<StateSharedEvent> decode(Log log) {
     try {
-      return Optional.of(StateShared.decode(log.data()));
+      return Optional.of(StateSharedEvent.decode(log.data()));
     } catch (RuntimeException malformed) {
       return Optional.empty();
     }
@@ -65,18 +65,18 @@ final class SharedStates {
 
   /** state_set_utilities.go, setPrivacyMetadata: standard private contracts keep none. */
   private static void setPrivacyMetadata(PrivateState.Pending state, Address contract, String hash) {
-    Optional<ContractPrivacy> privacy = state.privacy(contract);
+    Optional<NodeContractPrivacy> privacy = state.privacy(contract);
     Optional<PayloadHash> payload = payloadHash(hash);
     if (privacy.isEmpty() || !privacy.get().hasExtraData() || payload.isEmpty()) {
       return;
     }
-    ContractPrivacy p = privacy.get();
-    state.setPrivacy(contract, new ContractPrivacy(p.privacyFlag(), payload.get(), p.parties()));
+    NodeContractPrivacy p = privacy.get();
+    state.setPrivacy(contract, new NodeContractPrivacy(p.privacyFlag(), payload.get(), p.parties()));
   }
 
   private static void recordRecipient(PrivateState.Pending state, Address emitter, Address contract) {
     Optional<ExtenderContract.State> extender = state.extender(emitter);
-    Optional<ContractPrivacy> privacy = state.privacy(contract);
+    Optional<NodeContractPrivacy> privacy = state.privacy(contract);
     if (extender.isPresent() && extender.get().contractToExtend().equals(contract) && privacy.isPresent()) {
       state.setPrivacy(contract, privacy.get().widen(java.util.Set.of(extender.get().targetRecipientPTMKey())));
     }
@@ -105,7 +105,7 @@ final class SharedStates {
     state.accounts().put(contract, new AccountState(BigInteger.ZERO, 1, Hex.data(record.get().payload())));
     java.util.Set<String> parties = new java.util.LinkedHashSet<>(record.get().parties());
     state.extender(emitter).ifPresent(e -> parties.add(e.targetRecipientPTMKey()));
-    state.setPrivacy(contract, new ContractPrivacy(0, payloadHash(hash).get(), parties));
+    state.setPrivacy(contract, new NodeContractPrivacy(0, payloadHash(hash).get(), parties));
   }
 
   private static Optional<PayloadHash> payloadHash(String base64) {

@@ -37,8 +37,8 @@ final class SigningMethods {
             p -> signTransaction(chain, p, defaultKey, Optional.of(passphrase(p, 1))));
   }
 
-  static String passphrase(Params params, int index) {
-    return params.get(index, node -> Params.text(node, "string"));
+  static String passphrase(NodeParams params, int index) {
+    return params.get(index, node -> NodeParams.text(node, "string"));
   }
 
   private static JsonNode sign(ECKeyPair key, byte[] data) {
@@ -71,9 +71,9 @@ final class SigningMethods {
   }
 
   private static JsonNode signTransaction(
-      Chain chain, Params params, String defaultKey, Optional<String> passphrase) {
+      Chain chain, NodeParams params, String defaultKey, Optional<String> passphrase) {
     TransactionRequest request = params.get(0, node -> SendTxArgs.decode(node, defaultKey));
-    JsonNode args = params.get(0, node -> node);
+    JsonNode args = params.get(0, node -> GoKeys.canonical(node, SendTxArgs.FIELDS));
     if (!args.hasNonNull("gas")) {
       throw NodeError.GAS_NOT_SPECIFIED.exception();
     }

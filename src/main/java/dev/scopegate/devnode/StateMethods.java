@@ -22,15 +22,15 @@ final class StateMethods {
   }
 
   /** The slot (param 1, any text: GoQuorum 21.1 reads it leniently) at the block of param 2. */
-  private static Hash storageAt(Chain chain, Params params) {
+  private static Hash storageAt(Chain chain, NodeParams params) {
     Address address = params.address(0);
-    Hash slot = params.get(1, node -> Hex.lenientHash(Params.text(node, "string")));
+    Hash slot = params.get(1, node -> Hex.lenientHash(NodeParams.text(node, "string")));
     Block block = params.get(2, BlockRef::numberOrHash).stateBlock(chain);
     return Storage.value(chain.visibleAccount(address, block.number()), slot);
   }
 
   /** GoQuorum's storage root of an account, private first; the block (a number) is optional. */
-  private static Hash storageRoot(Chain chain, Params params) {
+  private static Hash storageRoot(Chain chain, NodeParams params) {
     Address address = params.address(0);
     Block block =
         params.optional(1, BlockRef::number).orElse(new BlockRef.Tag("latest")).stateBlock(chain);
@@ -38,7 +38,7 @@ final class StateMethods {
   }
 
   /** The account of param 0 at the block of param 1. */
-  private static AccountState account(Chain chain, Params params) {
+  private static AccountState account(Chain chain, NodeParams params) {
     Address address = params.address(0);
     Block block = params.get(1, BlockRef::numberOrHash).stateBlock(chain);
     return chain.visibleAccount(address, block.number());

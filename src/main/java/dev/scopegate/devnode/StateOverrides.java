@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,6 +20,9 @@ import org.web3j.crypto.Keys;
  */
 record StateOverrides(Map<Address, Account> accounts) {
   static final StateOverrides NONE = new StateOverrides(Map.of());
+  /** internal/ethapi/api.go {@code account}: the names keys are matched to ({@link GoKeys}). */
+  private static final List<String> ACCOUNT_FIELDS =
+      List.of("nonce", "code", "balance", "state", "stateDiff");
 
   record Account(
       OptionalLong nonce,
@@ -54,17 +58,17 @@ record StateOverrides(Map<Address, Account> accounts) {
       return NONE;
     }
     if (!node.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(node), "map[common.Address]ethapi.account");
+      throw InvalidArgument.ofType(NodeParams.kind(node), "map[common.Address]ethapi.account");
     }
     Map<Address, Account> accounts = new LinkedHashMap<>();
     var fields = node.fields();
     while (fields.hasNext()) {
       var entry = fields.next();
       Address address = Address.of(Hex.decodeFixed(entry.getKey(), 20, "common.Address"));
-      JsonNode value = entry.getValue();
-      if (!value.isObject()) {
-        throw InvalidArgument.ofType(Params.kind(value), "ethapi.account");
+      if (!entry.getValue().isObject()) {
+        throw InvalidArgument.ofType(NodeParams.kind(entry.getValue()), "ethapi.account");
       }
+      JsonNode value = GoKeys.canonical(entry.getValue(), ACCOUNT_FIELDS);
       Account account =
           new Account(
               SendTxArgs.uint64(value, "nonce"),
@@ -86,7 +90,7 @@ record StateOverrides(Map<Address, Account> accounts) {
     }
     JsonNode map = account.get(field);
     if (!map.isObject()) {
-      throw InvalidArgument.ofType(Params.kind(map), "map[common.Hash]common.Hash");
+      throw InvalidArgument.ofType(NodeParams.kind(map), "map[common.Hash]common.Hash");
     }
     Map<Hash, Hash> slots = new HashMap<>();
     map.fields()
@@ -94,7 +98,7 @@ record StateOverrides(Map<Address, Account> accounts) {
             slot ->
                 slots.put(
                     Hash.of(Hex.decodeFixed(slot.getKey(), 32, "common.Hash")),
-                    Hash.of(Hex.decodeFixed(Params.text(slot.getValue(), "common.Hash"), 32, "common.Hash"))));
+                    Hash.of(Hex.decodeFixed(NodeParams.text(slot.getValue(), "common.Hash"), 32, "common.Hash"))));
     return Optional.of(slots);
   }
 

@@ -10,12 +10,12 @@ import java.util.Optional;
  * the method table; everything else goes to the table. Without a session (HTTP) every subscribe is
  * refused and no id is found, as geth answers over HTTP.
  */
-final class SubscriptionCalls implements Calls {
-  private final Calls table;
+final class SubscriptionCalls implements NodeCalls {
+  private final NodeCalls table;
   private final Optional<WsSession> session;
   private final Subscriptions hub;
 
-  SubscriptionCalls(Calls table, Optional<WsSession> session, Subscriptions hub) {
+  SubscriptionCalls(NodeCalls table, Optional<WsSession> session, Subscriptions hub) {
     this.table = table;
     this.session = session;
     this.hub = hub;
@@ -45,7 +45,7 @@ final class SubscriptionCalls implements Calls {
                 () ->
                     NodeError.NO_SUCH_SUBSCRIPTION.exception(
                         "\"" + name + "\" subscription in " + namespace));
-    Params args = Params.of(params, kind.maxArgs());
+    NodeParams args = NodeParams.of(params, kind.maxArgs());
     LogsCriteria criteria =
         kind == SubscriptionKind.LOGS ? criteria(params, args) : LogsCriteria.ANY;
     return TextNode.valueOf(connection.subscribe(kind, criteria));
@@ -64,7 +64,7 @@ final class SubscriptionCalls implements Calls {
   }
 
   /** Required, but an explicit null decodes as no criteria (geth's custom unmarshaller). */
-  private static LogsCriteria criteria(Optional<JsonNode> params, Params args) {
+  private static LogsCriteria criteria(Optional<JsonNode> params, NodeParams args) {
     if (params.get().size() < 2) {
       throw NodeError.INVALID_PARAMS.exception("missing value for required argument 1");
     }
@@ -72,7 +72,7 @@ final class SubscriptionCalls implements Calls {
   }
 
   private JsonNode unsubscribe(Optional<JsonNode> params) {
-    String id = Params.of(params, 1).get(0, SubscriptionCalls::id);
+    String id = NodeParams.of(params, 1).get(0, SubscriptionCalls::id);
     if (!session.map(connection -> connection.unsubscribe(id)).orElse(false)) {
       throw NodeError.SUBSCRIPTION_NOT_FOUND.exception();
     }
@@ -81,7 +81,7 @@ final class SubscriptionCalls implements Calls {
 
   private static String id(JsonNode json) {
     if (!json.isTextual()) {
-      throw InvalidArgument.ofType(Params.kind(json), "rpc.ID");
+      throw InvalidArgument.ofType(NodeParams.kind(json), "rpc.ID");
     }
     return json.textValue();
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code removed}.
  */
 final class Subscriptions {
-  private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
+  private final Set<NodeSubscription> live = ConcurrentHashMap.newKeySet();
   private final RequestCounter requested = new RequestCounter();
 
   private Subscriptions() {}
@@ -26,11 +26,11 @@ final class Subscriptions {
     return subscriptions;
   }
 
-  void add(Subscription subscription) {
+  void add(NodeSubscription subscription) {
     live.add(subscription);
   }
 
-  void remove(Subscription subscription) {
+  void remove(NodeSubscription subscription) {
     live.remove(subscription);
   }
 
@@ -40,12 +40,12 @@ final class Subscriptions {
   }
 
   private void appended(Block block) {
-    List<Subscription> pending = of(SubscriptionKind.NEW_PENDING_TRANSACTIONS);
+    List<NodeSubscription> pending = of(SubscriptionKind.NEW_PENDING_TRANSACTIONS);
     for (Transaction tx : block.transactions()) {
       TextNode hash = TextNode.valueOf(tx.hash().hex());
       pending.forEach(s -> s.notify(hash));
     }
-    List<Subscription> heads = of(SubscriptionKind.NEW_HEADS);
+    List<NodeSubscription> heads = of(SubscriptionKind.NEW_HEADS);
     if (!heads.isEmpty()) {
       ObjectNode header = Notifications.header(block);
       heads.forEach(s -> s.notify(header));
@@ -54,13 +54,13 @@ final class Subscriptions {
   }
 
   private void logs(Block block, boolean removed) {
-    List<Subscription> subscribers = of(SubscriptionKind.LOGS);
+    List<NodeSubscription> subscribers = of(SubscriptionKind.LOGS);
     if (subscribers.isEmpty()) {
       return;
     }
     // each PSI's logs come from its own private state (GoQuorum MPS: a connection's filters
     // system runs against the PSI of its upgrade request)
-    java.util.Map<String, List<Subscription>> byPsi = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<NodeSubscription>> byPsi = new java.util.LinkedHashMap<>();
     subscribers.forEach(s -> byPsi.computeIfAbsent(s.session().psi(), p -> new java.util.ArrayList<>()).add(s));
     byPsi.forEach((psi, inPsi) -> {
       List<Notifications.BlockLog> logs;
@@ -77,7 +77,7 @@ final class Subscriptions {
     });
   }
 
-  private List<Subscription> of(SubscriptionKind kind) {
+  private List<NodeSubscription> of(SubscriptionKind kind) {
     return live.stream().filter(s -> s.kind() == kind).toList();
   }
 }

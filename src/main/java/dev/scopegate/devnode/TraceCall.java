@@ -23,7 +23,7 @@ final class TraceCall {
 
   private TraceCall() {}
 
-  static JsonNode trace(Chain chain, Params params) {
+  static JsonNode trace(Chain chain, NodeParams params) {
     CallArgs args = params.get(0, CallArgs::decode);
     Block block = block(chain, params.get(1, BlockRef::numberOrHash));
     Tracer tracer = Tracer.of(params.optional(2));
@@ -31,7 +31,7 @@ final class TraceCall {
     long gas = Math.min(args.gas().orElse(GAS_CAP), GAS_CAP);
     StateOverrides overrides =
         params
-            .optional(2, config -> StateOverrides.decode(config.get("stateOverrides")))
+            .optional(2, config -> StateOverrides.decode(Tracer.config(config).get("stateOverrides")))
             .orElse(StateOverrides.NONE);
     Simulation simulation = chain.simulateForTrace(args, from, gas, block.number(), overrides);
     return switch (tracer) {

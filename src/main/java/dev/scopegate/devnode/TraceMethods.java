@@ -33,7 +33,7 @@ final class TraceMethods {
             p -> traceBlock(chain.block(p.hash(0)), p, p.hash(0).hex()));
   }
 
-  private static JsonNode traceTransaction(Chain chain, Params params) {
+  private static JsonNode traceTransaction(Chain chain, NodeParams params) {
     Hash hash = params.hash(0);
     Tracer tracer = tracer(params);
     MinedTransaction mined =
@@ -43,7 +43,7 @@ final class TraceMethods {
     return render(mined, tracer);
   }
 
-  private static JsonNode traceBlock(Optional<Block> block, Params params, String name) {
+  private static JsonNode traceBlock(Optional<Block> block, NodeParams params, String name) {
     Tracer tracer = tracer(params);
     Block found = block.orElseThrow(() -> NodeError.TRACE_BLOCK_NOT_FOUND.exception(name));
     if (found.number() == 0) {
@@ -56,7 +56,7 @@ final class TraceMethods {
     return results;
   }
 
-  private static long number(Chain chain, Params params) {
+  private static long number(Chain chain, NodeParams params) {
     BlockRef ref = params.get(0, BlockRef::number);
     return ref instanceof BlockRef.Number n ? n.number() : ref.stateBlock(chain).number();
   }
@@ -115,7 +115,7 @@ final class TraceMethods {
   }
 
   /** The tracer named in the config (param 1). */
-  private static Tracer tracer(Params params) {
+  private static Tracer tracer(NodeParams params) {
     return Tracer.of(params.optional(1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.scopegate.devnode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,12 @@ enum Tracer {
   CALL,
   PRESTATE;
 
+  private static final List<String> FIELDS =
+      List.of("tracer", "timeout", "reexec", "stateOverrides", "blockOverrides");
+
   /** The {@code tracer} of {@code config}; a name the dev node does not run is refused. */
-  static Tracer of(Optional<JsonNode> config) {
+  static Tracer of(Optional<JsonNode> sent) {
+    Optional<JsonNode> config = sent.map(Tracer::config);
     if (config.isEmpty() || !config.get().hasNonNull("tracer")) {
       return STRUCT_LOGGER;
     }
@@ -22,5 +27,13 @@ enum Tracer {
       case "prestateTracer" -> PRESTATE;
       default -> throw NodeError.TRACER_UNSUPPORTED.exception(name);
     };
+  }
+
+  /**
+   * A trace config with its keys matched to eth/tracers/api.go {@code TraceConfig} (and geth
+   * 1.10's {@code TraceCallConfig}) as encoding/json matches them ({@link GoKeys}).
+   */
+  static JsonNode config(JsonNode sent) {
+    return GoKeys.canonical(sent, FIELDS);
   }
 }

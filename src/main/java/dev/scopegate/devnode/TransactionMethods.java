@@ -40,13 +40,13 @@ final class TransactionMethods {
         markerField.map(flag -> local.marker()));
   }
 
-  private static JsonNode sendWithPassphrase(Chain chain, Params params, String defaultKey) {
+  private static JsonNode sendWithPassphrase(Chain chain, NodeParams params, String defaultKey) {
     TransactionRequest request = params.get(0, node -> SendTxArgs.decode(node, defaultKey));
     NodeKeys.withPassphrase(request.from(), SigningMethods.passphrase(params, 1));
     return send(chain, request);
   }
 
-  static JsonNode lookup(Chain chain, Params params, Function<MinedTransaction, JsonNode> render) {
+  static JsonNode lookup(Chain chain, NodeParams params, Function<MinedTransaction, JsonNode> render) {
     return chain.transaction(params.hash(0)).map(render).orElse(NullNode.getInstance());
   }
 }

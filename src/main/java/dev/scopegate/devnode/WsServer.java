@@ -27,7 +27,7 @@ final class WsServer {
   private final Vertx vertx;
   private final HttpServerOptions options;
   private final HttpServer server;
-  private final Calls table;
+  private final NodeCalls table;
   private final Subscriptions hub;
   private final RequestCounter requests;
 
@@ -39,7 +39,7 @@ final class WsServer {
   private WsServer(
       Vertx vertx,
       HttpServerOptions options,
-      Calls table,
+      NodeCalls table,
       Subscriptions hub,
       RequestCounter requests) {
     this.vertx = vertx;
@@ -55,7 +55,7 @@ final class WsServer {
   static final int READ_LIMIT = 15 * 1024 * 1024;
 
   static Future<WsServer> start(
-      Vertx vertx, String host, Calls table, Subscriptions hub, RequestCounter requests) {
+      Vertx vertx, String host, NodeCalls table, Subscriptions hub, RequestCounter requests) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
@@ -126,8 +126,8 @@ final class WsServer {
         ? socket.headers().get("Quorum-PSI")
         : psiParam(socket.query());
     WsSession session = new WsSession(socket, vertx.getOrCreateContext(), hub, psi);
-    Dispatcher dispatcher =
-        new Dispatcher(new SubscriptionCalls(table, Optional.of(session), hub), requests);
+    NodeDispatcher dispatcher =
+        new NodeDispatcher(new SubscriptionCalls(table, Optional.of(session), hub), requests);
     Promise<Void> ended = Promise.promise();
     sockets.put(socket, ended);
     socket.closeHandler(
@@ -141,7 +141,7 @@ final class WsServer {
     socket.binaryMessageHandler(buffer -> answer(session, dispatcher, buffer.getBytes()));
   }
 
-  private static void answer(WsSession session, Dispatcher dispatcher, byte[] message) {
+  private static void answer(WsSession session, NodeDispatcher dispatcher, byte[] message) {
     Psi.serving(session.psi(), () -> dispatcher.handle(message)).ifPresent(session::send);
   }
 

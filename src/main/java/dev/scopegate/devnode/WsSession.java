@@ -17,7 +17,7 @@ final class WsSession {
   private final ServerWebSocket socket;
   private final Context context;
   private final Subscriptions hub;
-  private final Map<String, Subscription> subscriptions = new HashMap<>();
+  private final Map<String, NodeSubscription> subscriptions = new HashMap<>();
   private final String psi;
 
   WsSession(ServerWebSocket socket, Context context, Subscriptions hub, String psi) {
@@ -33,14 +33,14 @@ final class WsSession {
   }
 
   String subscribe(SubscriptionKind kind, LogsCriteria criteria) {
-    Subscription subscription = new Subscription(SubscriptionIds.next(), kind, criteria, this);
+    NodeSubscription subscription = new NodeSubscription(SubscriptionIds.next(), kind, criteria, this);
     subscriptions.put(subscription.id(), subscription);
     hub.add(subscription);
     return subscription.id();
   }
 
   boolean unsubscribe(String id) {
-    Subscription subscription = subscriptions.remove(id);
+    NodeSubscription subscription = subscriptions.remove(id);
     if (subscription == null) {
       return false;
     }
@@ -55,7 +55,7 @@ final class WsSession {
   }
 
   /** From any thread. */
-  void deliver(Subscription subscription, JsonNode result) {
+  void deliver(NodeSubscription subscription, JsonNode result) {
     context.runOnContext(
         v -> {
           if (subscriptions.get(subscription.id()) == subscription) {

@@ -34,7 +34,7 @@ abstract class DevNodeTestBase {
 
   DevNode node;
   RpcClient client;
-  TesseraClient tessera;
+  DevTesseraClient tessera;
 
   DevNodeOptions options() {
     return DevNodeOptions.defaults();
@@ -44,7 +44,7 @@ abstract class DevNodeTestBase {
   void startNode(Vertx vertx) {
     node = await(DevNode.start(vertx, options()));
     client = new RpcClient(node.httpUrl());
-    tessera = new TesseraClient(node.tessera().url());
+    tessera = new DevTesseraClient(node.tessera().url());
   }
 
   @AfterEach

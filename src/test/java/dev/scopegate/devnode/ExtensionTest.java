@@ -103,7 +103,7 @@ class ExtensionTest extends DevNodeTestBase {
     String contract = contractOf(createPrivately(PLAIN_CODE, "privateFor", List.of(KB)));
     String forger = contractOf(createPrivately("0xe7e75a", "privateFrom", KC, "privateFor", List.of()));
     PayloadHash own = node.chain().tessera().store(new PayloadRecord(new byte[] {1}, KC, List.of(), 0));
-    String data = new StateShared(Address.of(contract), own.base64(), "uuid").encode();
+    String data = new StateSharedEvent(Address.of(contract), own.base64(), "uuid").encode();
     String hash = send("from", NODE1, "to", forger, "data", data, "privateFrom", KC, "privateFor", List.of());
 
     assertEquals(List.of(STATE_SHARED), topics(receipt(hash)), "the log is on chain, from the forger");
@@ -117,7 +117,7 @@ class ExtensionTest extends DevNodeTestBase {
     String contract = contractOf(createPrivately(PLAIN_CODE, "privateFor", List.of(KB), "privacyFlag", 1));
     String forger = contractOf(createPrivately("0xe7e75a", "privateFrom", KC, "privateFor", List.of()));
     PayloadHash own = node.chain().tessera().store(new PayloadRecord(new byte[] {1}, KC, List.of(), 0));
-    send("from", NODE1, "to", forger, "data", new StateShared(Address.of(contract), own.base64(), "u").encode(),
+    send("from", NODE1, "to", forger, "data", new StateSharedEvent(Address.of(contract), own.base64(), "u").encode(),
         "privateFrom", KC, "privateFor", List.of());
     // state_setter.go: "TODO: validate the old and new parties"
     assertEquals(own.base64(),

@@ -19,7 +19,7 @@ class LogsSubscriptionTest extends WsTestBase {
   void oneNotificationPerMatchingLogInOrderShapedAsInTheReceipt() {
     String watched = publicContract();
     String unwatched = publicContract();
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String id = ws.subscribe("logs", Map.of("address", watched));
 
     String first = send("from", NODE1, "to", watched, "data", "0x01");
@@ -37,7 +37,7 @@ class LogsSubscriptionTest extends WsTestBase {
   @Test
   void privateLogsOfTheNodesContractsAreIncluded() {
     String contract = privateContract();
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.subscribe("logs", Map.of("address", List.of(contract, STRANGER)));
 
     String call = send("from", NODE1, "to", contract, "data", "0x0102", "privateFor", List.of(KB));
@@ -52,7 +52,7 @@ class LogsSubscriptionTest extends WsTestBase {
   @Test
   void topicsMatchByPositionWithAlternativesAndWildcards() {
     String contract = publicContract();
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String exact = ws.subscribe("logs", Map.of("topics", List.of(CALLED)));
     String either = ws.subscribe("logs", Map.of("topics", List.of(List.of(OTHER_TOPIC, CALLED))));
     String other = ws.subscribe("logs", Map.of("topics", List.of(OTHER_TOPIC)));
@@ -73,7 +73,7 @@ class LogsSubscriptionTest extends WsTestBase {
   void aReorganisationRemovesTheDroppedLogsThenSendsTheNewChains() {
     String publicOne = publicContract();
     String privateOne = privateContract();
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.subscribe("logs", Map.of());
     String publicCall = send("from", NODE1, "to", publicOne, "data", "0x01");
     String privateCall =

@@ -33,7 +33,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void idsAreGethQuantitiesOf16RandomBytes() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String first = ws.subscribe("newHeads");
     String second = ws.subscribe("newHeads");
 
@@ -44,7 +44,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void newHeadsNotifiesEachNewBlockWithItsHeader() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String id = ws.subscribe("newHeads");
 
     send("from", NODE1, "to", STRANGER);
@@ -62,7 +62,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void pendingTransactionsAreAnnouncedBeforeTheirBlock() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String pending = ws.subscribe("newPendingTransactions");
     String heads = ws.subscribe("newHeads");
 
@@ -78,7 +78,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void syncingAnswersAnIdAndThenNothingOnANodeThatNeverSyncs() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     assertTrue(ws.subscribe("syncing").startsWith("0x"));
 
     send("from", NODE1, "to", STRANGER);
@@ -88,7 +88,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void aSubscriptionMadeInABatchIsAnnouncedBeforeItsFirstNotification() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.send(
         "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]},"
             + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_sendTransaction\",\"params\":[{"
@@ -107,7 +107,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void subscribeCallsAreCountedByKind() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.subscribe("newHeads");
     ws.subscribe("newHeads");
     ws.subscribe("logs", Map.of());
@@ -123,7 +123,7 @@ class SubscriptionTest extends WsTestBase {
 
   @Test
   void badSubscriptionsFailWithGethsErrors() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     assertError(
         -32601,
         "no \"newBlocks\" subscription in eth namespace",

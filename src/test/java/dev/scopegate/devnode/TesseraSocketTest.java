@@ -33,7 +33,7 @@ class TesseraSocketTest extends DevNodeTestBase {
 
     String hash = createPrivately("0x0b", "privateFor", List.of(KB));
     String input = client.result("eth_getTransactionByHash", hash).get("input").asText();
-    String answer = httpOverSocket(TesseraClient.transactionPath(input), TesseraClient.MEDIA_2_1);
+    String answer = httpOverSocket(DevTesseraClient.transactionPath(input), DevTesseraClient.MEDIA_2_1);
     assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
     assertEquals(KA, RpcClient.parse(body).get("senderKey").asText());

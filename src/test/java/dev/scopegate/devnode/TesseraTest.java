@@ -49,7 +49,7 @@ class TesseraTest extends DevNodeTestBase {
 
     HttpResponse<String> found = tessera.transaction(input);
     assertEquals(200, found.statusCode(), found.body());
-    assertEquals(TesseraClient.MEDIA_2_1, found.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(DevTesseraClient.MEDIA_2_1, found.headers().firstValue("Content-Type").orElse(""));
     JsonNode body = RpcClient.parse(found.body());
     assertEquals(
         Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}), body.get("payload").asText());
@@ -66,7 +66,7 @@ class TesseraTest extends DevNodeTestBase {
     String input = client.result("eth_getTransactionByHash", hash).get("input").asText();
 
     HttpResponse<String> legacy =
-        tessera.get(TesseraClient.transactionPath(input), "application/json");
+        tessera.get(DevTesseraClient.transactionPath(input), "application/json");
     assertEquals(200, legacy.statusCode());
     assertEquals(RpcClient.parse("{\"payload\":\"Cg==\"}"), RpcClient.parse(legacy.body()));
   }
@@ -76,7 +76,7 @@ class TesseraTest extends DevNodeTestBase {
     String unknown = "0x" + "ab".repeat(64);
     assertEquals(404, tessera.transaction(unknown).statusCode());
     assertEquals(
-        404, tessera.get("/transaction/not-base64!", TesseraClient.MEDIA_2_1).statusCode());
+        404, tessera.get("/transaction/not-base64!", DevTesseraClient.MEDIA_2_1).statusCode());
   }
 
   @Test

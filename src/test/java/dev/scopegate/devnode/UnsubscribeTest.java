@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class UnsubscribeTest extends WsTestBase {
   @Test
   void afterUnsubscribingNothingMoreArrives() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String id = ws.subscribe("newHeads");
 
     assertTrue(ws.result("eth_unsubscribe", id).asBoolean());
@@ -20,7 +20,7 @@ class UnsubscribeTest extends WsTestBase {
 
   @Test
   void anIdEndsOnce() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String id = ws.subscribe("newPendingTransactions");
     ws.result("eth_unsubscribe", id);
 
@@ -31,8 +31,8 @@ class UnsubscribeTest extends WsTestBase {
 
   @Test
   void idsBelongToTheirConnection() {
-    WsClient owner = connect();
-    WsClient other = connect();
+    NodeWsClient owner = connect();
+    NodeWsClient other = connect();
     String id = owner.subscribe("newHeads");
 
     assertEquals(
@@ -45,7 +45,7 @@ class UnsubscribeTest extends WsTestBase {
 
   @Test
   void otherSubscriptionsOfTheConnectionGoOn() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String ended = ws.subscribe("newHeads");
     String kept = ws.subscribe("newHeads");
     ws.result("eth_unsubscribe", ended);

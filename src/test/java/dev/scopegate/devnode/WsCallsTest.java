@@ -18,7 +18,7 @@ class WsCallsTest extends WsTestBase {
 
   @Test
   void callsOverWebSocketAnswerAsOverHttp() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     String hash = ws.result("eth_sendTransaction", tx("from", NODE1, "to", STRANGER)).asText();
 
     assertEquals(receipt(hash), ws.result("eth_getTransactionReceipt", hash));
@@ -33,7 +33,7 @@ class WsCallsTest extends WsTestBase {
 
   @Test
   void aBatchIsAnsweredInOrderInOneMessageWithoutItsNotifications() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.send(
         "[{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\"},"
             + "{\"jsonrpc\":\"2.0\",\"method\":\"eth_blockNumber\"},"
@@ -52,7 +52,7 @@ class WsCallsTest extends WsTestBase {
 
   @Test
   void eachMessageIsOneJsonValueAndANewlineAsGethWritesThem() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"net_version\"}");
 
     assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"1337\"}\n", ws.next());
@@ -60,7 +60,7 @@ class WsCallsTest extends WsTestBase {
 
   @Test
   void unparsableJsonIsAnsweredWithAParseError() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     ws.send("{\"jsonrpc\":");
 
     JsonNode answer = RpcClient.parse(ws.next());
@@ -82,7 +82,7 @@ class WsCallsTest extends WsTestBase {
 
   @Test
   void unsubscribeTakesOneStringId() {
-    WsClient ws = connect();
+    NodeWsClient ws = connect();
     JsonNode notString = ws.error("eth_unsubscribe", 5);
     assertEquals(-32602, notString.get("code").asInt());
     assertEquals(

@@ -19,8 +19,8 @@ class WsConnectionsTest extends WsTestBase {
 
   @Test
   void droppingClosesEverySocketGoingAwayAndEndsItsSubscriptions() {
-    WsClient first = connect();
-    WsClient second = connect();
+    NodeWsClient first = connect();
+    NodeWsClient second = connect();
     first.subscribe("newHeads");
 
     await(node.dropWebSockets());
@@ -28,7 +28,7 @@ class WsConnectionsTest extends WsTestBase {
     assertEquals(1001, first.closeStatus());
     assertEquals(1001, second.closeStatus());
     assertEquals(0, node.wsConnections());
-    WsClient reconnected = connect();
+    NodeWsClient reconnected = connect();
     String id = reconnected.subscribe("newHeads");
     send("from", NODE1, "to", STRANGER);
     assertEquals(id, reconnected.notification().get("subscription").asText());
@@ -37,10 +37,10 @@ class WsConnectionsTest extends WsTestBase {
 
   @Test
   void whileUnavailableUpgradesAreRefusedAndOpenConnectionsStay() {
-    WsClient open = connect();
+    NodeWsClient open = connect();
 
     node.wsAvailable(false);
-    Throwable refused = WsClient.refused(node.wsUrl());
+    Throwable refused = NodeWsClient.refused(node.wsUrl());
 
     WebSocketHandshakeException handshake =
         assertInstanceOf(WebSocketHandshakeException.class, refused);

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.AfterEach;
 
 /** A dev node per test, and WebSocket clients of it that are closed after the test. */
 abstract class WsTestBase extends DevNodeTestBase {
-  private final List<WsClient> clients = new ArrayList<>();
+  private final List<NodeWsClient> clients = new ArrayList<>();
 
-  WsClient connect() {
-    WsClient client = WsClient.connect(node.wsUrl());
+  NodeWsClient connect() {
+    NodeWsClient client = NodeWsClient.connect(node.wsUrl());
     clients.add(client);
     return client;
   }
 
   @AfterEach
   void closeClients() {
-    clients.forEach(WsClient::close);
+    clients.forEach(NodeWsClient::close);
   }
 
   /** A public contract with {@link #PLAIN_CODE}: every call to it logs {@code Called(bytes)}. */

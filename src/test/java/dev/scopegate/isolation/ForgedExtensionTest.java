@@ -14,7 +14,7 @@ import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.devnode.DevScenario;
 import dev.scopegate.devnode.ExtenderContract;
 import dev.scopegate.devnode.Scenario;
-import dev.scopegate.devnode.StateShared;
+import dev.scopegate.devnode.StateSharedEvent;
 import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.TestConfigs;
 import dev.scopegate.testing.Wire;
@@ -84,7 +84,7 @@ class ForgedExtensionTest {
   void aForgedStateSharedFromATenantsOwnContractGivesItNothing() throws Exception {
     Address forger = deploy(tokenA, scenario.ownerA(), "0xe7e75a", KA);
     String payloadOfA = aPayloadHashOf(tokenA);
-    sendAs(tokenA, scenario.ownerA(), forger, new StateShared(contractB, payloadOfA, "u").encode(), KA);
+    sendAs(tokenA, scenario.ownerA(), forger, new StateSharedEvent(contractB, payloadOfA, "u").encode(), KA);
     stack.awaitIndexed();
 
     attackEverywhere();

@@ -11,7 +11,7 @@ import dev.scopegate.devnode.DevNodeOptions;
 import dev.scopegate.devnode.MinedTransaction;
 import dev.scopegate.devnode.PayloadHash;
 import dev.scopegate.devnode.PrivacyRequest;
-import dev.scopegate.devnode.StateShared;
+import dev.scopegate.devnode.StateSharedEvent;
 import dev.scopegate.devnode.TransactionRequest;
 import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.Wire;
@@ -53,7 +53,7 @@ class RewrittenMetadataTest {
     String childCode = node.chain().visibleAccount(child, node.chain().head().number()).code();
     String payloadOfA = PayloadHash.ofHex(forger.transaction().input()).base64();
     node.chain().mineTransaction(TransactionRequest.call(ownerA, forgerAddress,
-            new StateShared(child, payloadOfA, "u").encode())
+            new StateSharedEvent(child, payloadOfA, "u").encode())
         .withPrivacy(PrivacyRequest.local(KA, List.of(), 0)));
     stack = Stack.start(vertx, node, UnaryOperator.identity());
     String tokenA = stack.token("rpc://eth_*", TenantScopes.owner(KA));

@@ -2,6 +2,7 @@ package dev.scopegate.transport.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.jsonrpc.RpcError;
+import java.util.Map;
 
 /**
  * Bounds a {@code logs} subscription's filter: at most four topic positions (geth's
@@ -13,23 +14,49 @@ final class LogsFilterSize {
 
   private LogsFilterSize() {}
 
-  /** Throws {@code logs filter too large} when {@code criteria} exceeds the bounds. */
+  /**
+   * Throws {@code logs filter too large} when {@code criteria} exceeds the bounds. Terms are
+   * counted under every key the node reads as {@code address} or {@code topics}: GoQuorum's
+   * {@code FilterCriteria.UnmarshalJSON} matches keys case-insensitively ({@code "ADDRESS"},
+   * {@code "addre\u017f\u017f"}), so counting only the exact key let any size through.
+   */
   static void check(JsonNode criteria, int maxTerms) {
-    int terms = count(criteria.path("address"));
-    JsonNode topics = criteria.path("topics");
-    if (topics.isArray()) {
-      if (topics.size() > MAX_TOPIC_POSITIONS) {
-        throw RpcError.LOGS_FILTER_TOO_LARGE.withData(
-            "at most " + MAX_TOPIC_POSITIONS + " topic positions");
-      }
-      for (JsonNode position : topics) {
-        terms += count(position);
+    int terms = 0;
+    for (Map.Entry<String, JsonNode> field : criteria.properties()) {
+      String key = fold(field.getKey());
+      if (key.equals("address")) {
+        terms += count(field.getValue());
+      } else if (key.equals("topics")) {
+        terms += topicTerms(field.getValue());
       }
     }
     if (terms > maxTerms) {
       throw RpcError.LOGS_FILTER_TOO_LARGE.withData("at most " + maxTerms
           + " addresses and topics together (server.ws.maxLogsFilterTerms)");
     }
+  }
+
+  private static int topicTerms(JsonNode topics) {
+    if (!topics.isArray()) {
+      return 0;
+    }
+    if (topics.size() > MAX_TOPIC_POSITIONS) {
+      throw RpcError.LOGS_FILTER_TOO_LARGE.withData(
+          "at most " + MAX_TOPIC_POSITIONS + " topic positions");
+    }
+    int terms = 0;
+    for (JsonNode position : topics) {
+      terms += count(position);
+    }
+    return terms;
+  }
+
+  /** Go's key folding as far as it reaches ASCII names (KELVIN SIGN and LONG S fold to k, s). */
+  private static String fold(String key) {
+    StringBuilder folded = new StringBuilder(key.length());
+    key.codePoints().forEach(c -> folded.appendCodePoint(
+        c == 0x212A ? 'k' : c == 0x17F ? 's' : c < 0x80 ? Character.toLowerCase(c) : c));
+    return folded.toString();
   }
 
   private static int count(JsonNode node) {

@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Tessera's Q2T reads over java.net.http, as Scopegate's privacy resolver would make them. */
-final class TesseraClient {
+final class DevTesseraClient {
   static final String MEDIA_2_1 = "application/vnd.tessera-2.1+json";
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
-  TesseraClient(URI base) {
+  DevTesseraClient(URI base) {
     this.base = base;
   }
 

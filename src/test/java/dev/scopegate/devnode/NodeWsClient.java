@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queued; {@link #call} waits (bounded) for its answer and sets aside the notifications that came
  * first, in order, for {@link #notification}.
  */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+final class NodeWsClient implements WebSocket.Listener, AutoCloseable {
   static final long TIMEOUT_SECONDS = 10;
 
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -38,17 +38,17 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private WebSocket socket;
 
-  private WsClient() {}
+  private NodeWsClient() {}
 
-  static WsClient connect(URI url) {
-    WsClient client = new WsClient();
+  static NodeWsClient connect(URI url) {
+    NodeWsClient client = new NodeWsClient();
     client.socket = await(HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(url, client));
     return client;
   }
 
   /** The handshake's failure, for a connection that must be refused. */
   static Throwable refused(URI url) {
-    WsClient client = new WsClient();
+    NodeWsClient client = new NodeWsClient();
     try {
       HttpClient.newHttpClient()
           .newWebSocketBuilder()

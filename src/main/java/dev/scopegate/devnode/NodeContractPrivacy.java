@@ -9,8 +9,8 @@ import java.util.Set;
  * and private state validation only), and every key party to it — the creating transaction's sender
  * and recipients, widened by extensions. No RPC exposes the parties.
  */
-public record ContractPrivacy(int privacyFlag, PayloadHash creationHash, Set<String> parties) {
-  public ContractPrivacy {
+public record NodeContractPrivacy(int privacyFlag, PayloadHash creationHash, Set<String> parties) {
+  public NodeContractPrivacy {
     parties = Set.copyOf(new LinkedHashSet<>(parties));
   }
 
@@ -19,9 +19,9 @@ public record ContractPrivacy(int privacyFlag, PayloadHash creationHash, Set<Str
     return privacyFlag != 0;
   }
 
-  ContractPrivacy widen(Set<String> more) {
+  NodeContractPrivacy widen(Set<String> more) {
     Set<String> all = new LinkedHashSet<>(parties);
     all.addAll(more);
-    return new ContractPrivacy(privacyFlag, creationHash, all);
+    return new NodeContractPrivacy(privacyFlag, creationHash, all);
   }
 }

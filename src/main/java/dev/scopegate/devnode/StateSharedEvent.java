@@ -11,7 +11,7 @@ import java.util.Arrays;
  * shared, {@code tesseraHash} naming (base64) the Tessera payload that carries it. Its data is the
  * standard ABI encoding of the three (non-indexed) arguments.
  */
-public record StateShared(Address toExtend, String tesseraHash, String uuid) {
+public record StateSharedEvent(Address toExtend, String tesseraHash, String uuid) {
   public static final Hash TOPIC =
       Hash.keccak("StateShared(address,string,string)".getBytes(StandardCharsets.US_ASCII));
   private static final int WORD = 32;
@@ -30,10 +30,10 @@ public record StateShared(Address toExtend, String tesseraHash, String uuid) {
     return Hex.data(out.toByteArray());
   }
 
-  public static StateShared decode(String data) {
+  public static StateSharedEvent decode(String data) {
     byte[] bytes = Hex.decodeData(data, null);
     Address address = Address.of(Arrays.copyOfRange(bytes, 12, WORD));
-    return new StateShared(
+    return new StateSharedEvent(
         address, string(bytes, intAt(bytes, WORD)), string(bytes, intAt(bytes, 2 * WORD)));
   }
 

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.scopegate.jsonrpc.Json;
-import dev.scopegate.jsonrpc.RequestDecoder;
-import dev.scopegate.jsonrpc.RpcBody;
-import dev.scopegate.jsonrpc.RpcCall;
-import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.jsonrpc.RpcResponse;
 import java.util.Optional;
@@ -19,35 +15,29 @@ import org.slf4j.LoggerFactory;
  * for notifications, and no body at all when nothing is to be answered. Errors become JSON-RPC
  * error objects here and nowhere else.
  */
-final class Dispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+final class NodeDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeDispatcher.class);
 
-  /** geth 1.9.7 puts no limit on batch size. */
-  private final RequestDecoder decoder = new RequestDecoder(Integer.MAX_VALUE);
-  private final Calls methods;
+  private final NodeCalls methods;
   private final RequestCounter calls;
 
-  Dispatcher(Calls methods, RequestCounter calls) {
+  NodeDispatcher(NodeCalls methods, RequestCounter calls) {
     this.methods = methods;
     this.calls = calls;
   }
 
   /** The response body, or empty when the body held only notifications. */
   Optional<JsonNode> handle(byte[] body) {
-    RpcBody decoded;
+    GoRequests.Body decoded;
     try {
-      decoded = decoder.decode(body);
-    } catch (RpcException e) {
-      return Optional.of(RpcResponse.error(NullNode.getInstance(), e).toJson());
+      decoded = GoRequests.decode(body); // geth 1.9.7 puts no limit on batch size
+    } catch (NodeException e) {
+      return Optional.of(RpcResponse.error(NullNode.getInstance(), e.toJson()).toJson());
     }
     ArrayNode answers = Json.MAPPER.createArrayNode();
-    for (RpcCall call : decoded.calls()) {
-      if (call instanceof RpcRequest request) {
-        calls.count(request.method());
-      } else {
-        calls.countInvalid();
-      }
-      answer(call).ifPresent(response -> answers.add(response.toJson()));
+    for (GoRequests.Message message : decoded.messages()) {
+      message.request().ifPresentOrElse(r -> calls.count(r.method()), calls::countInvalid);
+      answer(message).ifPresent(response -> answers.add(response.toJson()));
     }
     if (answers.isEmpty()) {
       return Optional.empty();
@@ -55,12 +45,12 @@ final class Dispatcher {
     return Optional.of(decoded.batch() ? answers : answers.get(0));
   }
 
-  private Optional<RpcResponse> answer(RpcCall call) {
-    if (call instanceof RpcCall.Invalid invalid) {
+  private Optional<RpcResponse> answer(GoRequests.Message message) {
+    if (message.request().isEmpty()) {
       return Optional.of(
-          RpcResponse.error(invalid.id().orElse(NullNode.getInstance()), invalid.error()));
+          RpcResponse.error(message.id(), NodeError.INVALID_REQUEST.exception().toJson()));
     }
-    RpcRequest request = (RpcRequest) call;
+    RpcRequest request = message.request().get();
     RpcResponse response = execute(request);
     return request.isNotification() ? Optional.empty() : Optional.of(response);
   }

@@ -12,21 +12,21 @@ import java.util.function.Function;
  * params must be an array, at most the method's arity, and a required argument may be neither
  * absent nor null.
  */
-final class Params {
+final class NodeParams {
   private final List<JsonNode> args;
   private final JsonNode requestId;
 
-  private Params(List<JsonNode> args, JsonNode requestId) {
+  private NodeParams(List<JsonNode> args, JsonNode requestId) {
     this.args = args;
     this.requestId = requestId;
   }
 
-  static Params of(Optional<JsonNode> params, int maxArgs) {
+  static NodeParams of(Optional<JsonNode> params, int maxArgs) {
     return of(params, maxArgs, NullNode.getInstance());
   }
 
   /** The params of the call whose JSON-RPC id is {@code requestId}. */
-  static Params of(Optional<JsonNode> params, int maxArgs, JsonNode requestId) {
+  static NodeParams of(Optional<JsonNode> params, int maxArgs, JsonNode requestId) {
     List<JsonNode> args = new ArrayList<>();
     if (params.isPresent()) {
       if (!params.get().isArray()) {
@@ -37,7 +37,7 @@ final class Params {
     if (args.size() > maxArgs) {
       throw NodeError.INVALID_PARAMS.exception("too many arguments, want at most " + maxArgs);
     }
-    return new Params(args, requestId);
+    return new NodeParams(args, requestId);
   }
 
   /** The call's JSON-RPC id, as sent (null for a notification). */
