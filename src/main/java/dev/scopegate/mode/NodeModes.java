@@ -2,7 +2,6 @@ package dev.scopegate.mode;
 
 import dev.scopegate.upstream.Backoff;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +22,6 @@ public final class NodeModes {
   private final Vertx vertx;
   private final ModeProbe probe;
   private final Optional<NodeMode> pinned;
-  private final Promise<NodeMode> known = Promise.promise();
   private volatile Optional<NodeMode> mode = Optional.empty();
   private volatile boolean stopped;
   private volatile long timer = -1;
@@ -51,11 +49,6 @@ public final class NodeModes {
 
   public Optional<NodeMode> current() {
     return mode;
-  }
-
-  /** Completes when the mode is known (never, after a mismatch found late). */
-  public Future<NodeMode> whenKnown() {
-    return known.future();
   }
 
   /** The startup line's words. */
@@ -114,7 +107,6 @@ public final class NodeModes {
       LOG.info("node mode now known: {}", found.description());
     }
     mode = Optional.of(found);
-    known.tryComplete(found);
   }
 
   /**
