@@ -25,7 +25,7 @@ final class MetadataGuard implements Guard {
       String address = Params.address(request, 0);
       return context.pinner().pin(null).compose(head -> context.resolver().contract(address, head))
           .compose(privacy -> {
-            if (privacy instanceof ContractPrivacy.Private p && !TenantKeys.isParty(tenant, p.parties())) {
+            if (privacy instanceof ContractPrivacy.Private p && !Party.READER.is(tenant, p.parties())) {
               return context.resolver().wording().forAddress(address).compose(Future::failedFuture);
             }
             return Future.succeededFuture(Decision.forward(request));

@@ -41,7 +41,7 @@ final class QuorumPayloadGuard implements Guard {
       return context.tessera().get().parties(bytes)
           .recover(e -> Future.failedFuture(RpcError.PRIVACY_UNAVAILABLE.exception()))
           .compose(parties -> {
-            if (TenantKeys.isParty(tenant, parties)) {
+            if (Party.READER.is(tenant, parties)) {
               return Future.succeededFuture(Decision.forward(request));
             }
             return answerEmpty

@@ -44,25 +44,7 @@ final class ReachCheck {
    * and the README say so) — but state overrides, which only a trace could check, are refused.
    */
   Future<Void> call(Principal tenant, JsonNode call, long block, CallOverrides overrides) {
-    return call(tenant, call, block, overrides, Party.READS);
-  }
-
-  /**
-   * Which grant makes a touched private contract the tenant's: a call or a trace reads (a
-   * read-capable grant, {@link TenantKeys#isParty}); a transaction's sender must only be party
-   * (one of its keys among the contract's parties, {@link TenantGrants#isParty}) — its right to
-   * write the target is {@link TransactionRules}' question.
-   */
-  enum Party {
-    READS,
-    SENDS;
-
-    boolean holds(Principal tenant, ContractPrivacy privacy) {
-      if (!(privacy instanceof ContractPrivacy.Private p)) {
-        return true;
-      }
-      return this == READS ? TenantKeys.isParty(tenant, p.parties()) : TenantGrants.of(tenant).isParty(privacy);
-    }
+    return call(tenant, call, block, overrides, Party.READER);
   }
 
   Future<Void> call(Principal tenant, JsonNode call, long block, CallOverrides overrides, Party party) {
@@ -95,7 +77,7 @@ final class ReachCheck {
     Future<Long> block = context.node().call("eth_getTransactionByHash", hash).compose(ReachCheck::minedIn);
     return Future.all(prestate, frames, block)
         .recover(ReachCheck::untraceable)
-        .compose(all -> require(tenant, touched(prestate.result(), frames.result()), block.result(), Party.READS));
+        .compose(all -> require(tenant, touched(prestate.result(), frames.result()), block.result(), Party.READER));
   }
 
   /** Every address in {@code addresses} must be public or the tenant's at {@code block}. */
@@ -106,11 +88,11 @@ final class ReachCheck {
   }
 
   Future<Void> requireReadable(Principal tenant, String address, long block) {
-    return require(tenant, address, block, Party.READS);
+    return require(tenant, address, block, Party.READER);
   }
 
   private Future<Void> require(Principal tenant, String address, long block, Party party) {
-    return context.resolver().contract(address, block).compose(privacy -> party.holds(tenant, privacy)
+    return context.resolver().contract(address, block).compose(privacy -> party.is(tenant, privacy)
         ? Future.<Void>succeededFuture()
         : Future.failedFuture(RpcError.NOT_AUTHORIZED.exception()));
   }
@@ -121,7 +103,7 @@ final class ReachCheck {
    * not apply them: the trace would then check another call than the one the node runs.
    */
   private Future<Void> overridden(Principal tenant, CallOverrides overrides, long block) {
-    return require(tenant, overrides.addresses(), block, Party.READS).compose(v ->
+    return require(tenant, overrides.addresses(), block, Party.READER).compose(v ->
         overrides.state().isEmpty() || context.capabilities().get().traceCallOverrides()
             ? Future.succeededFuture()
             : Future.failedFuture(RpcError.NOT_AUTHORIZED.withData(

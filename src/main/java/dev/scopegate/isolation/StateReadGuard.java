@@ -64,7 +64,7 @@ final class StateReadGuard implements Guard {
   }
 
   private static boolean isReadable(Principal tenant, ContractPrivacy privacy) {
-    return !(privacy instanceof ContractPrivacy.Private p) || TenantKeys.isParty(tenant, p.parties());
+    return !(privacy instanceof ContractPrivacy.Private p) || Party.READER.is(tenant, p.parties());
   }
 
   private Future<Decision> decide(Principal tenant, ContractPrivacy privacy, Pinned pinned) {

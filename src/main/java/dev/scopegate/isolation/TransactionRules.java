@@ -32,7 +32,7 @@ final class TransactionRules {
   }
 
   Future<Void> publicTransaction(TenantGrants grants, Optional<String> to) {
-    return to.map(address -> target(address).compose(t -> verdict(grants.isParty(t))))
+    return to.map(address -> target(address).compose(t -> verdict(Party.SENDER.is(grants, t))))
         .orElseGet(Future::succeededFuture);
   }
 

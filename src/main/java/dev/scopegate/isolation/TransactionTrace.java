@@ -23,7 +23,7 @@ final class TransactionTrace {
   Future<Void> check(Principal tenant, JsonNode call) {
     return reach.context().pinner().pin(null)
         .recover(TransactionRules::unavailable)
-        .compose(head -> reach.call(tenant, call, head, CallOverrides.NONE, ReachCheck.Party.SENDS));
+        .compose(head -> reach.call(tenant, call, head, CallOverrides.NONE, Party.SENDER));
   }
 
   /**

@@ -80,7 +80,7 @@ public final class VisibleLogs {
     Set<String> hashes = new LinkedHashSet<>();
     for (JsonNode log : logs) {
       if (byAddress.get(NodeData.address(log)) instanceof ContractPrivacy.Private p
-          && TenantKeys.isParty(tenant, p.parties())) {
+          && Party.READER.is(tenant, p.parties())) {
         hashes.add(NodeData.transactionHash(log));
       }
     }
@@ -106,6 +106,6 @@ public final class VisibleLogs {
     if (!(privacy instanceof ContractPrivacy.Private p)) {
       return true;
     }
-    return TenantKeys.isParty(tenant, p.parties()) && TenantKeys.isParty(tenant, emitters.get(NodeData.transactionHash(log)));
+    return Party.READER.is(tenant, p.parties()) && Party.READER.is(tenant, emitters.get(NodeData.transactionHash(log)));
   }
 }
