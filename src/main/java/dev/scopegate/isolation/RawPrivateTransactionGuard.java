@@ -16,24 +16,21 @@ import java.util.Optional;
  * the node distributes that payload as its sender. The sending key is Tessera's {@code senderKey}
  * for it; a {@code privateFrom} the client states must be that key. The signer is the account.
  * The payload, fetched from Tessera's raw store, is traced before the transaction is forwarded
- * ({@link TransactionTrace}).
+ * ({@link ClientSignedSend}).
  */
 public final class RawPrivateTransactionGuard implements Guard {
-  private final TransactionRules rules;
+  private final ClientSignedSend send;
   private final PayloadSender sender;
-  private final TransactionTrace trace;
 
   public RawPrivateTransactionGuard(GuardContext context, TransactionTrace trace) {
-    this.rules = new TransactionRules(context);
+    this.send = new ClientSignedSend(context, trace);
     this.sender = new PayloadSender(context);
-    this.trace = trace;
   }
 
   @Override
   public Future<Decision> check(Principal tenant, RpcRequest request) {
     try {
-      SignedTransaction tx =
-          SignedTransaction.decode(Params.text(Params.at(request, 0), "transaction"));
+      SignedTransaction tx = ClientSignedSend.decode(request);
       byte[] payloadHash = tx.payloadHash();
       String account = tx.signer();
       Optional<String> claimed = claimedKey(request);
@@ -43,10 +40,7 @@ public final class RawPrivateTransactionGuard implements Guard {
               stored ->
                   claimed.isPresent() && !claimed.get().equals(stored.senderKey())
                       ? Future.<Void>failedFuture(RpcError.NOT_AUTHORIZED.exception())
-                      : rules
-                          .privateTransaction(
-                              TenantGrants.of(tenant), account, tx.to(), stored.senderKey())
-                          .compose(ok -> trace.check(tenant, tx.asCall(stored.payloadHex()))))
+                      : send.privately(tenant, tx, account, stored))
           .map(ok -> Decision.forward(request));
     } catch (RpcException invalid) {
       return Future.failedFuture(invalid);
