@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.Params;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;

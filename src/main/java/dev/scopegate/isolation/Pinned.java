@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.Params;
 import dev.scopegate.jsonrpc.RpcRequest;
 import dev.scopegate.privacy.BlockPinner;
 import io.vertx.core.Future;

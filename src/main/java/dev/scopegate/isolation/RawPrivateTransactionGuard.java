@@ -1,5 +1,8 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.GoFields;
+import dev.scopegate.codec.Params;
+import dev.scopegate.codec.SignedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;

@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.SignedTransaction;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;

@@ -1,5 +1,7 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.Params;
+import dev.scopegate.codec.SignedTransaction;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;

@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scopegate.auth.Principal;

@@ -1,5 +1,7 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.GoFields;
+import dev.scopegate.codec.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.jsonrpc.RpcError;
 import java.util.Optional;

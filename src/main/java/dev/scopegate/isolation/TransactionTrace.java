@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.GoFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.auth.Principal;

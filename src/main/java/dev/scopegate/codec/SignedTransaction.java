@@ -1,4 +1,4 @@
-package dev.scopegate.isolation;
+package dev.scopegate.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.jsonrpc.Json;
@@ -18,7 +18,7 @@ import org.bouncycastle.jcajce.provider.digest.Keccak;
  * 2, always public). Only a legacy transaction's signer is recovered: the private checks need it,
  * and only legacy transactions can be private.
  */
-final class SignedTransaction {
+public final class SignedTransaction {
   private static final int PAYLOAD_HASH_BYTES = 64;
 
   private final Optional<String> to;
@@ -37,7 +37,7 @@ final class SignedTransaction {
   }
 
   /** Decodes {@code 0x}-hex; what the node could not decode is invalid params. */
-  static SignedTransaction decode(String hex) {
+  public static SignedTransaction decode(String hex) {
     try {
       byte[] raw = HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
       if (raw.length > 0 && (raw[0] & 0xff) >= 0xc0) {
@@ -78,7 +78,7 @@ final class SignedTransaction {
         isLegacy ? Optional.of(item) : Optional.empty());
   }
 
-  Optional<String> to() {
+  public Optional<String> to() {
     return to;
   }
 
@@ -87,7 +87,7 @@ final class SignedTransaction {
    * payload Tessera holds). The sender is the recovered signer of a legacy transaction; a typed
    * one's is not recovered and the trace runs from the zero address (the README states it).
    */
-  ObjectNode asCall(String input) {
+  public ObjectNode asCall(String input) {
     ObjectNode call = Json.MAPPER.createObjectNode();
     legacy.ifPresent(l -> call.put("from", signer()));
     to.ifPresent(address -> call.put("to", address));
@@ -99,12 +99,12 @@ final class SignedTransaction {
   }
 
   /** The transaction's own data, as {@code 0x} hex. */
-  String dataHex() {
+  public String dataHex() {
     return "0x" + HexFormat.of().formatHex(data);
   }
 
   /** GoQuorum's {@code IsPrivate}: a legacy transaction with v of 37 or 38. */
-  boolean isPrivate() {
+  public boolean isPrivate() {
     return legacy
         .map(
             item -> {
@@ -115,7 +115,7 @@ final class SignedTransaction {
   }
 
   /** A private transaction's input: the hash Tessera keeps its payload under. */
-  byte[] payloadHash() {
+  public byte[] payloadHash() {
     if (data.length != PAYLOAD_HASH_BYTES) {
       throw invalid("a private transaction's data must be the 64-byte payload hash");
     }
@@ -127,7 +127,7 @@ final class SignedTransaction {
    * as homestead) covers the six fields; EIP-155's v = 35 + 2·chainId (+1) covers chainId, 0, 0
    * too.
    */
-  String signer() {
+  public String signer() {
     Rlp.Item item = legacy.orElseThrow(() -> invalid("only legacy transactions are private"));
     List<Rlp.Item> f = item.items();
     long v = integer(f.get(6)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();

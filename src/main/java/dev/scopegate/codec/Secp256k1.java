@@ -1,4 +1,4 @@
-package dev.scopegate.isolation;
+package dev.scopegate.codec;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import org.bouncycastle.math.ec.ECPoint;
  * recovery, SEC 1 v2 section 4.1.6), with the bounds geth applies to transaction signatures ({@code
  * r}, {@code s} in range, {@code s} in the lower half).
  */
-final class Secp256k1 {
+public final class Secp256k1 {
   private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
   private static final BigInteger N = CURVE.getN();
   private static final BigInteger HALF_N = N.shiftRight(1);
@@ -23,7 +23,7 @@ final class Secp256k1 {
   private Secp256k1() {}
 
   /** The signer's address (lower-case 0x hex); empty when the signature is not a valid one. */
-  static Optional<String> signer(byte[] hash, int recoveryId, BigInteger r, BigInteger s) {
+  public static Optional<String> signer(byte[] hash, int recoveryId, BigInteger r, BigInteger s) {
     if ((recoveryId & ~1) != 0
         || r.signum() <= 0
         || r.compareTo(N) >= 0

@@ -1,4 +1,4 @@
-package dev.scopegate.isolation;
+package dev.scopegate.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.jsonrpc.RpcError;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * callbackUrl}), and JSON null is absent. A check that looked only for {@code "to"} would be blind
  * to a {@code "TO"} the node obeys, so two keys naming one field are refused outright.
  */
-final class GoFields {
+public final class GoFields {
   private GoFields() {}
 
   /** The value of {@code name}; empty when absent or null. */
-  static Optional<JsonNode> field(JsonNode object, String name) {
+  public static Optional<JsonNode> field(JsonNode object, String name) {
     JsonNode found = null;
     for (Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();

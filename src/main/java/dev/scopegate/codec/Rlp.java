@@ -1,4 +1,4 @@
-package dev.scopegate.isolation;
+package dev.scopegate.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -12,25 +12,25 @@ import java.util.List;
  * geth's decoder (canonical sizes, nothing truncated, nothing trailing), so that what it reads is
  * what the node reads; anything else is refused, never guessed at.
  */
-final class Rlp {
+public final class Rlp {
   private Rlp() {}
 
   /** A byte string or a list of items, with the item's whole encoding (header included). */
-  record Item(byte[] bytes, List<Item> items, byte[] encoded) {
+  public record Item(byte[] bytes, List<Item> items, byte[] encoded) {
     boolean isList() {
       return items != null;
     }
   }
 
   /** Malformed RLP. */
-  static final class MalformedException extends RuntimeException {
+  public static final class MalformedException extends RuntimeException {
     MalformedException(String message) {
       super(message, null, false, false);
     }
   }
 
   /** The single item {@code input} encodes; trailing bytes are malformed. */
-  static Item decode(byte[] input) {
+  public static Item decode(byte[] input) {
     int[] end = new int[1];
     Item item = item(input, 0, input.length, end);
     if (end[0] != input.length) {
@@ -97,14 +97,14 @@ final class Rlp {
   }
 
   /** A list of already encoded items. */
-  static byte[] list(List<byte[]> encodedItems) {
+  public static byte[] list(List<byte[]> encodedItems) {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     encodedItems.forEach(payload::writeBytes);
     return withHeader(0xc0, payload.toByteArray());
   }
 
   /** An unsigned integer, minimal big-endian (zero is the empty string). */
-  static byte[] integer(BigInteger value) {
+  public static byte[] integer(BigInteger value) {
     byte[] bytes = value.toByteArray();
     int skip = 0;
     while (skip < bytes.length && bytes[skip] == 0) {
