@@ -1,5 +1,13 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.guard.CallbackRefusal;
+import dev.scopegate.isolation.guard.FilterIdGuard;
+import dev.scopegate.isolation.filter.FilterIdIssuer;
+import dev.scopegate.isolation.guard.FilterOwnerGuard;
+import dev.scopegate.isolation.guard.NodeAccountGuard;
+import dev.scopegate.isolation.filter.NodeAccountsFilter;
+import dev.scopegate.isolation.guard.SelfAccountGuard;
+import dev.scopegate.isolation.guard.SubscribeGuard;
 import dev.scopegate.policy.Guard;
 import dev.scopegate.policy.Isolation;
 import dev.scopegate.policy.ResponseFilter;

@@ -31,11 +31,11 @@ public enum Party {
     return is(TenantGrants.of(tenant), privacy);
   }
 
-  boolean is(TenantGrants grants, ContractPrivacy privacy) {
+  public boolean is(TenantGrants grants, ContractPrivacy privacy) {
     return !(privacy instanceof ContractPrivacy.Private p) || is(grants, p.parties());
   }
 
-  boolean is(TenantGrants grants, Parties parties) {
+  public boolean is(TenantGrants grants, Parties parties) {
     return this == READER ? grants.mayRead(parties) : parties.includesAny(grants.keys());
   }
 }
