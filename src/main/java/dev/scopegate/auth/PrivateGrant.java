@@ -53,9 +53,4 @@ public record PrivateGrant(String selfEoa, Action action, String ownedEoa, List<
   public boolean coversSelf(String account) {
     return selfEoa.equals(ANY_ACCOUNT) || selfEoa.equals(account);
   }
-
-  /** Whether {@code account} (lower-case) is one this grant's {@code ownedEoa} covers. */
-  public boolean coversOwned(String account) {
-    return ownedEoa.equals(ANY_ACCOUNT) || ownedEoa.equals(account);
-  }
 }

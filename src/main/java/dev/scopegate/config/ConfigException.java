@@ -5,16 +5,8 @@ package dev.scopegate.config;
  * operator can act on it from a log line alone; it never carries a secret's value.
  */
 public final class ConfigException extends RuntimeException {
-  private final String where;
-
   public ConfigException(String where, String problem) {
     super(oneLine(where + ": " + problem), null, false, false);
-    this.where = where;
-  }
-
-  /** The key path, environment variable or file the problem is about. */
-  public String where() {
-    return where;
   }
 
   private static String oneLine(String text) {

@@ -1,14 +1,40 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.guard.AccountParamGuard;
+import dev.scopegate.isolation.filter.AccountsFilter;
+import dev.scopegate.isolation.filter.BlockReceiptsFilter;
+import dev.scopegate.isolation.guard.CallOverrides;
+import dev.scopegate.isolation.guard.CallbackRefusal;
+import dev.scopegate.isolation.guard.ExecutionGuard;
+import dev.scopegate.isolation.guard.FilterIdGuard;
+import dev.scopegate.isolation.filter.FilterIdIssuer;
+import dev.scopegate.isolation.guard.FilterOwnerGuard;
+import dev.scopegate.isolation.filter.HeadSeenFilter;
+import dev.scopegate.isolation.filter.LogsFilter;
+import dev.scopegate.isolation.guard.MetadataGuard;
+import dev.scopegate.isolation.guard.PrivateTransactionGuard;
+import dev.scopegate.isolation.guard.PublicModeGuard;
+import dev.scopegate.isolation.guard.QuorumPayloadGuard;
+import dev.scopegate.isolation.guard.RawPrivateTransactionGuard;
+import dev.scopegate.isolation.guard.RawTransactionGuard;
+import dev.scopegate.isolation.guard.ReachCheck;
+import dev.scopegate.isolation.filter.ReceiptFilter;
+import dev.scopegate.isolation.guard.StateReadGuard;
+import dev.scopegate.isolation.guard.SubscribeGuard;
+import dev.scopegate.isolation.guard.TraceTransactionGuard;
+import dev.scopegate.isolation.guard.TransactionGuard;
+import dev.scopegate.isolation.guard.TransactionTrace;
+import dev.scopegate.policy.FilterKind;
 import dev.scopegate.policy.Guard;
+import dev.scopegate.policy.GuardKind;
 import dev.scopegate.policy.Isolation;
 import dev.scopegate.policy.ResponseFilter;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Which guard and which response filter each guarded method gets: the isolation half of the
- * policy table. A guarded method missing here stays refused to tenants.
+ * What each guard and filter kind of the policy table is on a node with one private state (or
+ * none): Scopegate checks every call against the privacy index and the node's traces. Guards of
+ * private state pass unchecked on a node detected as having none ({@link PublicModeGuard}).
  */
 public final class IsolationRules {
   private IsolationRules() {}
@@ -19,54 +45,60 @@ public final class IsolationRules {
 
   /** As {@link #create(GuardContext, FilterIds)}, the response filters asking {@code facts}. */
   public static Isolation create(GuardContext context, PrivacyFacts facts, FilterIds filterIds) {
-    Map<String, Guard> guards = new HashMap<>();
-    Map<String, ResponseFilter> filters = new HashMap<>();
-    FilterRules.register(facts, filterIds, guards, filters);
     ReachCheck reach = new ReachCheck(context);
-    guards.putAll(TransactionIsolation.guards(context, reach));
-    filters.putAll(TransactionIsolation.filters());
-    Map<String, Guard> privateState = new HashMap<>();
-    stateReads(context, privateState);
-    execution(reach, privateState);
-    privatePayloads(context, reach, privateState);
-    privateState.forEach((method, guard) -> guards.put(method, PublicModeGuard.unlessPublic(context, guard)));
-    filters.put("eth_blockNumber", new HeadSeenFilter(context.pinner(), ResponseFilter.NONE));
-    filters.computeIfPresent("eth_getTransactionReceipt", (m, receipts) -> new HeadSeenFilter(context.pinner(), receipts));
-    guards.put("eth_subscribe", new SubscribeGuard());
-    guards.put("eth_unsubscribe", Guard.NONE);
-    return new Isolation(guards, filters);
+    TransactionTrace trace = new TransactionTrace(reach);
+    Guard nodeSent = new TransactionGuard(context, true, Optional.of(trace));
+    Guard traceTransaction = privateState(context,
+        new TraceTransactionGuard(PrivateTransactionGuard.refusing(context), reach));
+    ResponseFilter receipts = new ReceiptFilter(facts);
+    return Isolation.of(
+        kind -> switch (kind) {
+          case NONE, BLOCK_RECEIPTS -> Guard.NONE; // a block's receipts: the filter does it
+          case REFUSE, BLOCK_TRACE, PSI -> Guard.REFUSE;
+          case FILTER_OWNER -> new FilterOwnerGuard();
+          case FILTER_ID_USE -> FilterIdGuard.forUse(filterIds);
+          case FILTER_ID_UNINSTALL -> FilterIdGuard.forUninstall(filterIds);
+          case SUBSCRIBE -> new SubscribeGuard();
+          case ACCOUNT_STATE -> privateState(context, StateReadGuard.accountRead(context, 1, "0x0"));
+          case CODE -> privateState(context, StateReadGuard.answering(context, 1, "0x"));
+          case STORAGE -> privateState(context,
+              StateReadGuard.answering(context, 2, StateReadGuard.ZERO_WORD));
+          case STORAGE_ROOT -> privateState(context,
+              StateReadGuard.answering(context, 1, StateReadGuard.EMPTY_ROOT));
+          case PROOF -> privateState(context, StateReadGuard.refusing(context, 2));
+          case CALL -> privateState(context, new ExecutionGuard(reach, 1, CallOverrides::ofCall));
+          case ESTIMATE -> privateState(context, new ExecutionGuard(reach, 1, CallOverrides::ofEstimate));
+          case TRACE_CALL -> privateState(context,
+              new ExecutionGuard(reach, 1, CallOverrides::ofTraceConfig));
+          case QUORUM_PAYLOAD -> privateState(context, new QuorumPayloadGuard(context, true));
+          case QUORUM_PAYLOAD_EXTRA -> privateState(context, new QuorumPayloadGuard(context, false));
+          case PRIVATE_TRANSACTION -> privateState(context, PrivateTransactionGuard.answeringNull(context));
+          case PRIVACY_METADATA -> privateState(context, new MetadataGuard(context));
+          // Parity-style traces of one transaction (Besu, Erigon, anvil): GoQuorum's rule
+          case TRACE_TRANSACTION, PARITY_TRACE_TRANSACTION -> traceTransaction;
+          case NODE_SENT -> nodeSent;
+          case NODE_SENT_NO_CALLBACK -> new CallbackRefusal(nodeSent);
+          case NODE_SIGNED -> new TransactionGuard(context, true, Optional.empty());
+          case FILL -> new TransactionGuard(context, false, Optional.empty());
+          case RAW_TRANSACTION -> new RawTransactionGuard(context, trace);
+          case RAW_PRIVATE_TRANSACTION -> new RawPrivateTransactionGuard(context, trace);
+          case ACCOUNT_AT_0 -> new AccountParamGuard(0);
+          case ACCOUNT_AT_1 -> new AccountParamGuard(1);
+        },
+        kind -> switch (kind) {
+          case NONE -> ResponseFilter.NONE;
+          case SEEN_HEAD -> new HeadSeenFilter(context.pinner(), ResponseFilter.NONE);
+          case RECEIPT -> receipts;
+          case RECEIPT_SEEN_HEAD -> new HeadSeenFilter(context.pinner(), receipts);
+          case BLOCK_RECEIPTS -> new BlockReceiptsFilter(receipts);
+          case LOGS -> new LogsFilter(facts);
+          case FILTER_ID_ISSUE -> new FilterIdIssuer(filterIds);
+          case ACCOUNTS -> new AccountsFilter();
+        });
   }
 
-  /** Reads that GoQuorum answers from the private state first. */
-  private static void stateReads(GuardContext c, Map<String, Guard> guards) {
-    guards.put("eth_getBalance", StateReadGuard.accountRead(c, 1, "0x0"));
-    guards.put("eth_getTransactionCount", StateReadGuard.accountRead(c, 1, "0x0"));
-    guards.put("eth_getCode", StateReadGuard.answering(c, 1, "0x"));
-    guards.put("eth_getStorageAt", StateReadGuard.answering(c, 2, StateReadGuard.ZERO_WORD));
-    guards.put("eth_storageRoot", StateReadGuard.answering(c, 1, StateReadGuard.EMPTY_ROOT));
-    guards.put("eth_getProof", StateReadGuard.refusing(c, 2));
-  }
-
-  /** Calls that execute code against public and private state. */
-  private static void execution(ReachCheck reach, Map<String, Guard> guards) {
-    guards.put("eth_call", new ExecutionGuard(reach, 1, CallOverrides::ofCall));
-    guards.put("eth_estimateGas", new ExecutionGuard(reach, 1, CallOverrides::ofEstimate));
-    guards.put("eth_createAccessList", new ExecutionGuard(reach, 1, CallOverrides::ofEstimate));
-    guards.put("debug_traceCall", new ExecutionGuard(reach, 1, CallOverrides::ofTraceConfig));
-  }
-
-  /** Private payloads, the private side of transactions, and privacy metadata. */
-  private static void privatePayloads(GuardContext c, ReachCheck reach, Map<String, Guard> guards) {
-    guards.put("eth_getQuorumPayload", new QuorumPayloadGuard(c, true));
-    guards.put("eth_getQuorumPayloadExtra", new QuorumPayloadGuard(c, false));
-    guards.put("eth_getPrivateTransactionByHash", PrivateTransactionGuard.answeringNull(c));
-    // its answer, when forwarded, also passes the receipt filter (FilterRules)
-    guards.put("eth_getPrivateTransactionReceipt", PrivateTransactionGuard.answeringNull(c));
-    Guard traceTransaction = new TraceTransactionGuard(PrivateTransactionGuard.refusing(c), reach);
-    guards.put("debug_traceTransaction", traceTransaction);
-    // Parity-style traces of one transaction (Besu, Erigon, anvil): the same rule as GoQuorum's
-    guards.put("trace_transaction", traceTransaction);
-    guards.put("trace_replayTransaction", traceTransaction);
-    guards.put("eth_getContractPrivacyMetadata", new MetadataGuard(c));
+  /** A guard of private state: on a node without any, the call passes as sent. */
+  private static Guard privateState(GuardContext context, Guard guard) {
+    return PublicModeGuard.unlessPublic(context, guard);
   }
 }

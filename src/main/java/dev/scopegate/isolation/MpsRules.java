@@ -1,74 +1,54 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.guard.CallbackRefusal;
+import dev.scopegate.isolation.guard.FilterIdGuard;
+import dev.scopegate.isolation.filter.FilterIdIssuer;
+import dev.scopegate.isolation.guard.FilterOwnerGuard;
+import dev.scopegate.isolation.guard.NodeAccountGuard;
+import dev.scopegate.isolation.filter.NodeAccountsFilter;
+import dev.scopegate.isolation.guard.SelfAccountGuard;
+import dev.scopegate.isolation.guard.SubscribeGuard;
 import dev.scopegate.policy.Guard;
 import dev.scopegate.policy.Isolation;
 import dev.scopegate.policy.ResponseFilter;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * The isolation half of the policy table on a node with multiple private states. The node keeps
- * each PSI's private state apart and serves every call from the PSI it is routed to (state reads,
- * calls, receipts, logs, filters, subscriptions, traces), so Scopegate neither indexes nor filters
- * them; it limits what the node would do with its shared accounts. Methods not listed here stay
- * refused to tenants (fail closed): private payload reads and decryption, resending and listing
- * pending transactions of node accounts, and contract extensions. Subscriptions go to the PSI's
- * own shared socket (the WebSocket transport routes them at the upgrade).
+ * What each guard and filter kind of the policy table is on a node with multiple private states.
+ * The node keeps each PSI's private state apart and serves every call from the PSI it is routed to
+ * (state reads, calls, receipts, logs, filters, subscriptions, traces), so Scopegate neither
+ * indexes nor filters them; it limits what the node would do with its shared accounts. Refused to
+ * tenants (fail closed): private payload reads and decryption, Parity-style traces, a block's
+ * receipts, and what the table refuses anyway. Subscriptions go to the PSI's own shared socket
+ * (the WebSocket transport routes them at the upgrade).
  */
 public final class MpsRules {
   private MpsRules() {}
 
-  /** Served by the node from the routed PSI; nothing to add. */
-  private static final List<String> NODE_ISOLATES = List.of(
-      "eth_getTransactionReceipt", "eth_getBalance", "eth_getCode", "eth_getStorageAt",
-      "eth_getTransactionCount", "eth_getProof", "eth_storageRoot", "eth_getContractPrivacyMetadata",
-      "eth_call", "eth_estimateGas", "eth_createAccessList", "eth_getLogs",
-      "eth_getPrivateTransactionByHash", "eth_getPrivateTransactionReceipt",
-      "eth_getPSI", "debug_traceTransaction", "debug_traceBlockByNumber", "debug_traceBlockByHash",
-      "debug_traceBlock", "debug_traceCall");
-
   /** {@code filterIds}: filter ids stay bound to their tenant, and to the PSI they were made in. */
   public static Isolation create(FilterIds filterIds) {
-    Map<String, Guard> guards = new HashMap<>();
-    Map<String, ResponseFilter> filters = new HashMap<>();
-    NODE_ISOLATES.forEach(m -> guards.put(m, Guard.NONE));
-    filterIds(filterIds, guards, filters);
     Guard nodeSigned = NodeAccountGuard.fromTransaction(0);
-    for (String m : List.of("eth_sendTransaction", "personal_sendTransaction",
-        "personal_signAndSendTransaction", "eth_signTransaction", "personal_signTransaction",
-        "eth_fillTransaction")) {
-      guards.put(m, nodeSigned);
-    }
-    guards.put("eth_sendTransactionAsync", new CallbackRefusal(nodeSigned));
-    guards.put("eth_sign", NodeAccountGuard.param(0));
-    guards.put("personal_sign", NodeAccountGuard.param(1));
-    Guard selfSigned = new SelfAccountGuard();
-    for (String m : List.of("eth_sendRawTransaction", "eth_sendRawPrivateTransaction",
-        "eth_distributePrivateTransaction")) {
-      guards.put(m, selfSigned);
-    }
-    guards.put("eth_subscribe", new SubscribeGuard());
-    guards.put("eth_unsubscribe", Guard.NONE);
-    guards.put("eth_accounts", Guard.NONE);
-    guards.put("personal_listAccounts", Guard.NONE);
-    ResponseFilter accounts = new NodeAccountsFilter();
-    filters.put("eth_accounts", accounts);
-    filters.put("personal_listAccounts", accounts);
-    return new Isolation(guards, filters);
-  }
-
-  /** As with one private state ({@link FilterRules}), less the log filtering the node does itself. */
-  private static void filterIds(FilterIds ids, Map<String, Guard> guards, Map<String, ResponseFilter> filters) {
-    ResponseFilter issuer = new FilterIdIssuer(ids);
-    Guard owner = new FilterOwnerGuard();
-    for (String m : List.of("eth_newFilter", "eth_newBlockFilter", "eth_newPendingTransactionFilter")) {
-      guards.put(m, owner);
-      filters.put(m, issuer);
-    }
-    Guard use = FilterIdGuard.forUse(ids);
-    guards.put("eth_getFilterChanges", use);
-    guards.put("eth_getFilterLogs", use);
-    guards.put("eth_uninstallFilter", FilterIdGuard.forUninstall(ids));
+    return Isolation.of(
+        kind -> switch (kind) {
+          // served by the node from the routed PSI: nothing to add
+          case NONE, ACCOUNT_STATE, CODE, STORAGE, STORAGE_ROOT, PROOF, CALL, ESTIMATE, TRACE_CALL,
+              PRIVATE_TRANSACTION, PRIVACY_METADATA, TRACE_TRANSACTION, BLOCK_TRACE, PSI -> Guard.NONE;
+          case REFUSE, QUORUM_PAYLOAD, QUORUM_PAYLOAD_EXTRA, PARITY_TRACE_TRANSACTION, BLOCK_RECEIPTS ->
+              Guard.REFUSE;
+          case FILTER_OWNER -> new FilterOwnerGuard();
+          case FILTER_ID_USE -> FilterIdGuard.forUse(filterIds);
+          case FILTER_ID_UNINSTALL -> FilterIdGuard.forUninstall(filterIds);
+          case SUBSCRIBE -> new SubscribeGuard();
+          case NODE_SENT, NODE_SIGNED, FILL -> nodeSigned;
+          case NODE_SENT_NO_CALLBACK -> new CallbackRefusal(nodeSigned);
+          case RAW_TRANSACTION, RAW_PRIVATE_TRANSACTION -> new SelfAccountGuard();
+          case ACCOUNT_AT_0 -> NodeAccountGuard.param(0);
+          case ACCOUNT_AT_1 -> NodeAccountGuard.param(1);
+        },
+        kind -> switch (kind) {
+          // the node filters receipts and logs by PSI itself
+          case NONE, SEEN_HEAD, RECEIPT, RECEIPT_SEEN_HEAD, BLOCK_RECEIPTS, LOGS -> ResponseFilter.NONE;
+          case FILTER_ID_ISSUE -> new FilterIdIssuer(filterIds);
+          case ACCOUNTS -> new NodeAccountsFilter();
+        });
   }
 }

@@ -12,15 +12,15 @@ import java.util.Optional;
  */
 public interface PrivacyFacts {
   /** See {@link PrivacyResolver#contract}: public, private with parties, or a failure. */
-  Future<ContractPrivacy> contract(String address, long block);
+  public Future<ContractPrivacy> contract(String address, long block);
 
   /** See {@link PrivacyResolver#contractAtHead}: as {@link #contract}, at the node's head. */
-  Future<ContractPrivacy> contractAtHead(String address);
+  public Future<ContractPrivacy> contractAtHead(String address);
 
   /** See {@link PrivacyResolver#transaction}: parties of a private transaction, else empty. */
-  Future<Optional<Parties>> transaction(String hash);
+  public Future<Optional<Parties>> transaction(String hash);
 
-  static PrivacyFacts of(PrivacyResolver resolver) {
+  public static PrivacyFacts of(PrivacyResolver resolver) {
     return new PrivacyFacts() {
       @Override
       public Future<ContractPrivacy> contract(String address, long block) {

@@ -7,7 +7,6 @@ import dev.scopegate.privacy.ContractPrivacy;
 import dev.scopegate.privacy.Parties;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,9 +31,8 @@ import java.util.stream.Stream;
  *   <li><b>Public contracts</b> are never restricted by {@code private://} grants (GoQuorum's
  *       {@code allowedPublic}).
  *   <li><b>owned.eoa.</b> Scopegate's privacy facts name a contract's parties, not its creator; a
- *       grant naming a specific owned.eoa therefore matches a read or write only when the caller
- *       knows the owner ({@code owner} below). Unknown owner: only {@code owned.eoa=0x0} grants
- *       match (fail closed; the documented tenant scope uses {@code 0x0}).
+ *       grant naming a specific owned.eoa therefore never matches a read or write: only {@code
+ *       owned.eoa=0x0} grants do (fail closed; the documented tenant scope uses {@code 0x0}).
  *   <li><b>Sending with a key.</b> GoQuorum also requires the tenant to hold the {@code
  *       privateFrom} it sends with (later releases ask full access to it, {@code
  *       FullAccessContractSecurityAttributes}). Here: a grant of the transaction's own action
@@ -67,17 +65,12 @@ public final class TenantGrants {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** The named accounts the tenant may act as (see {@link #anyAccount} for {@code 0x0}). */
+  /** The named accounts the tenant may act as ({@code 0x0}, any node account, is not named). */
   public Set<String> accounts() {
     return actingGrants()
         .map(PrivateGrant::selfEoa)
         .filter(a -> !a.equals(PrivateGrant.ANY_ACCOUNT))
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** Whether a grant lets the tenant act as any node account ({@code 0x0} self-eoa). */
-  public boolean anyAccount() {
-    return actingGrants().anyMatch(g -> g.selfEoa().equals(PrivateGrant.ANY_ACCOUNT));
   }
 
   /** Whether the tenant may sign or send with this node account. */
@@ -91,42 +84,26 @@ public final class TenantGrants {
     return holdsKey(Action.CREATE, lower(account), privateFrom);
   }
 
-  /** {@link #mayWrite(String, String, ContractPrivacy, Optional)} with the owner unknown. */
-  public boolean mayWrite(String account, String privateFrom, ContractPrivacy target) {
-    return mayWrite(account, privateFrom, target, Optional.empty());
-  }
-
   /**
    * Whether {@code account} may send a private transaction with {@code privateFrom} to {@code
    * target}: it holds the key with write rights, and (a private target) may write that contract.
    */
-  public boolean mayWrite(
-      String account, String privateFrom, ContractPrivacy target, Optional<String> owner) {
+  public boolean mayWrite(String account, String privateFrom, ContractPrivacy target) {
     return holdsKey(Action.WRITE, lower(account), privateFrom)
-        && mayWriteContract(lower(account), target, owner);
+        && mayWriteContract(lower(account), target);
   }
 
-  /** {@link #mayRead(Parties, Optional)} with the owner unknown. */
+  /** Whether the tenant may read a private contract with these parties. */
   public boolean mayRead(Parties parties) {
-    return mayRead(parties, Optional.empty());
-  }
-
-  /** Whether the tenant may read a private contract with these parties (and this creator). */
-  public boolean mayRead(Parties parties, Optional<String> owner) {
     return grants.stream()
         .anyMatch(
             g ->
                 g.action().allows(Action.READ)
-                    && coversOwner(g, owner)
+                    && anyOwner(g)
                     && parties.includesAny(Set.copyOf(g.tmKeys())));
   }
 
-  /** Whether {@code target} is public, or private with one of the tenant's keys a party. */
-  public boolean isParty(ContractPrivacy target) {
-    return !(target instanceof ContractPrivacy.Private p) || p.parties().includesAny(keys());
-  }
-
-  private boolean mayWriteContract(String account, ContractPrivacy target, Optional<String> owner) {
+  private boolean mayWriteContract(String account, ContractPrivacy target) {
     if (!(target instanceof ContractPrivacy.Private p)) {
       return true;
     }
@@ -135,7 +112,7 @@ public final class TenantGrants {
             g ->
                 g.action().allows(Action.WRITE)
                     && g.coversSelf(account)
-                    && coversOwner(g, owner)
+                    && anyOwner(g)
                     && p.parties().includesAny(Set.copyOf(g.tmKeys())));
   }
 
@@ -145,9 +122,9 @@ public final class TenantGrants {
             g -> g.action().allows(action) && g.coversSelf(account) && g.tmKeys().contains(key));
   }
 
-  private static boolean coversOwner(PrivateGrant grant, Optional<String> owner) {
-    return grant.ownedEoa().equals(PrivateGrant.ANY_ACCOUNT)
-        || owner.map(o -> grant.coversOwned(lower(o))).orElse(false);
+  /** The creator of a contract is unknown to Scopegate: only {@code owned.eoa=0x0} covers it. */
+  private static boolean anyOwner(PrivateGrant grant) {
+    return grant.ownedEoa().equals(PrivateGrant.ANY_ACCOUNT);
   }
 
   private Stream<PrivateGrant> actingGrants() {

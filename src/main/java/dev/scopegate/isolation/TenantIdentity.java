@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  * with the same grants — in any order, repeated or not — keeps its filters. A token with neither
  * tenant id nor subject owns nothing: it could not be told apart from another such token.
  */
-final class TenantIdentity {
+public final class TenantIdentity {
   private TenantIdentity() {}
 
-  static Optional<String> of(Principal tenant) {
+  public static Optional<String> of(Principal tenant) {
     return owner(tenant)
         .map(owner -> owner + "\ngrants:" + grants(tenant))
         .map(owner -> tenant.psi().map(psi -> inPsi(owner, psi)).orElse(owner));

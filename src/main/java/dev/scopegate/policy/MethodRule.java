@@ -2,6 +2,6 @@ package dev.scopegate.policy;
 
 /**
  * One row of the policy table: a method, who may call it, how a tenant's call is guarded and how
- * the node's answer to it is filtered.
+ * the node's answer to it is filtered. Operators are never held to a row.
  */
-public record MethodRule(String method, Access access, Guard guard, ResponseFilter filter) {}
+public record MethodRule(String method, Access access, GuardKind guard, FilterKind filter) {}

@@ -21,7 +21,7 @@ public final class Policy {
 
   /** Whether the method has a row in the table (a method without one is refused to tenants). */
   public boolean knows(String method) {
-    return table.rule(method).isPresent();
+    return table.entry(method).isPresent();
   }
 
   /** What to do with the call (forward, maybe rewritten; answer here), or a failure to answer with. */
@@ -34,10 +34,10 @@ public final class Policy {
       return Future.failedFuture(RpcError.ACCESS_DENIED.exception(method));
     }
     return table
-        .rule(method)
-        .map(rule -> rule.access() == Access.OPERATOR
+        .entry(method)
+        .map(entry -> entry.row().access() == Access.OPERATOR
             ? Future.<Decision>failedFuture(RpcError.ACCESS_DENIED.exception(method))
-            : rule.guard().check(principal, request))
+            : entry.guard().check(principal, request))
         .orElseGet(() -> Future.failedFuture(RpcError.METHOD_NOT_FOUND.exception(method)));
   }
 
@@ -47,8 +47,8 @@ public final class Policy {
       return Future.succeededFuture(answer);
     }
     return table
-        .rule(forwarded.method())
-        .map(rule -> rule.filter().filter(principal, forwarded, answer))
+        .entry(forwarded.method())
+        .map(entry -> entry.filter().filter(principal, forwarded, answer))
         .orElseGet(() -> Future.failedFuture(RpcError.NOT_AUTHORIZED.exception()));
   }
 }

@@ -2,51 +2,47 @@ package dev.scopegate.policy;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every method GoQuorum 21.1–24.x serves, with who may call it and its guard. A method missing
- * from the table is refused to tenants. Operators are not consulted against it.
+ * {@link MethodTable}'s rows with their guards and filters as one node mode binds them. A method
+ * missing from the table is refused to tenants. Operators are not consulted against it.
  */
 public final class PolicyTable {
-  private final Map<String, MethodRule> rules;
+  /** A row and what its guard and filter kinds are on this node. */
+  public record Entry(MethodRule row, Guard guard, ResponseFilter filter) {}
 
-  private PolicyTable(Map<String, MethodRule> rules) {
-    this.rules = Map.copyOf(rules);
+  private final Map<String, Entry> entries;
+
+  private PolicyTable(Map<String, Entry> entries) {
+    this.entries = Map.copyOf(entries);
   }
 
-  public Optional<MethodRule> rule(String method) {
-    return Optional.ofNullable(rules.get(method));
+  public Optional<Entry> entry(String method) {
+    return Optional.ofNullable(entries.get(method));
   }
 
+  /** The rows, in the table's order. */
   public Collection<MethodRule> rules() {
-    return rules.values();
+    return MethodTable.ROWS;
   }
 
-  /**
-   * The standard table with these guards and filters; a guarded method without a guard is
-   * refused to tenants (fail closed), a public one without a filter is answered unfiltered.
-   */
+  /** The standard table with its guard and filter kinds bound by {@code isolation}. */
   public static PolicyTable standard(Isolation isolation) {
-    Map<String, MethodRule> rules = new LinkedHashMap<>();
-    for (String m : MethodInventory.PUBLIC) {
-      rules.put(m, rule(m, Access.PUBLIC, Guard.NONE, isolation));
-    }
-    for (String m : MethodInventory.GUARDED) {
-      rules.put(m, rule(m, Access.GUARDED, Guard.REFUSE, isolation));
-    }
-    for (String m : MethodInventory.OPERATOR) {
-      rules.put(m, new MethodRule(m, Access.OPERATOR, Guard.REFUSE, ResponseFilter.NONE));
-    }
-    return new PolicyTable(rules);
+    return of(MethodTable.ROWS, isolation);
   }
 
-  private static MethodRule rule(String method, Access access, Guard fallback, Isolation isolation) {
-    return new MethodRule(
-        method,
-        access,
-        isolation.guards().getOrDefault(method, fallback),
-        isolation.filters().getOrDefault(method, ResponseFilter.NONE));
+  static PolicyTable of(List<MethodRule> rows, Isolation isolation) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (MethodRule row : rows) {
+      Entry entry =
+          new Entry(row, isolation.guards().get(row.guard()), isolation.filters().get(row.filter()));
+      if (entries.put(row.method(), entry) != null) {
+        throw new IllegalArgumentException(row.method() + " has two rows");
+      }
+    }
+    return new PolicyTable(entries);
   }
 }

@@ -107,11 +107,6 @@ public final class PrivacyService {
     return modes.current();
   }
 
-  /** The node's head as followed from its {@code newHeads}. */
-  public HeadFollower heads() {
-    return heads;
-  }
-
   /** What the node was found to serve (nothing assumed until the index opens). */
   public NodeCapabilities capabilities() {
     return capabilities;

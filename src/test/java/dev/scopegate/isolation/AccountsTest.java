@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.filter.AccountsFilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.filter.BlockReceiptsFilter;
+import dev.scopegate.isolation.filter.LogsBloom;
+import dev.scopegate.isolation.filter.ReceiptFilter;
 import static dev.scopegate.isolation.Logs.FOREIGN;
 import static dev.scopegate.isolation.Logs.OURS;
 import static dev.scopegate.isolation.Logs.TRANSFER;

@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.filter.LogsBloom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

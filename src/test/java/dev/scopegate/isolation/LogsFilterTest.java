@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.isolation.filter.LogsFilter;
 import static dev.scopegate.isolation.Logs.FOREIGN;
 import static dev.scopegate.isolation.Logs.OURS;
 import static dev.scopegate.isolation.Logs.PUBLIC;

@@ -1,5 +1,7 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.Rlp;
+import dev.scopegate.codec.SignedTransaction;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.scopegate.jsonrpc.RpcException;
 import java.util.HexFormat;

@@ -1,5 +1,6 @@
 package dev.scopegate.isolation;
 
+import dev.scopegate.codec.SignedTransaction;
 import static dev.scopegate.isolation.Signed.ALICE;
 import static dev.scopegate.isolation.Signed.BOB;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

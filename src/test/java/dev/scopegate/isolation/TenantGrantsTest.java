@@ -94,65 +94,55 @@ class TenantGrantsTest {
         Arrays.stream(keys.split(",")).map(TenantGrantsTest::name).collect(Collectors.toSet()));
   }
 
-  private static Optional<String> owner(String owner) {
-    return owner.equals("-") ? Optional.empty() : Optional.of(name(owner));
-  }
-
-  @ParameterizedTest(name = "[{0}] {1} as {2} with {3} on {4} owned by {5} -> {6}")
+  @ParameterizedTest(name = "[{0}] {1} as {2} with {3} on {4} -> {5}")
   @CsvSource(
       delimiter = ';',
       value = {
         // create: the sending key among a create (or _) grant's keys, the account its self-eoa
-        "0x0/_/0x0/A;            create; acc1; A; -;   -;    true",
-        "0x0/_/0x0/A;            create; acc1; B; -;   -;    false",
-        "acc1/create/0x0/A;      create; acc1; A; -;   -;    true",
-        "acc1/create/0x0/B;      create; acc1; A; -;   -;    false",
-        "acc1/create/0x0/A;      create; acc2; A; -;   -;    false",
-        "acc1/create/acc2/A;     create; acc1; A; -;   -;    true",
-        "0x0/write/0x0/A;        create; acc1; A; -;   -;    false",
-        "0x0/read/0x0/A;         create; acc1; A; -;   -;    false",
-        "0x0/create/0x0/A,B;     create; acc1; B; -;   -;    true",
+        "0x0/_/0x0/A;            create; acc1; A; -;    true",
+        "0x0/_/0x0/A;            create; acc1; B; -;    false",
+        "acc1/create/0x0/A;      create; acc1; A; -;    true",
+        "acc1/create/0x0/B;      create; acc1; A; -;    false",
+        "acc1/create/0x0/A;      create; acc2; A; -;    false",
+        "acc1/create/acc2/A;     create; acc1; A; -;    true",
+        "0x0/write/0x0/A;        create; acc1; A; -;    false",
+        "0x0/read/0x0/A;         create; acc1; A; -;    false",
+        "0x0/create/0x0/A,B;     create; acc1; B; -;    true",
         // write: the key with write rights, and a write grant whose keys meet the contract's
         // parties
-        "0x0/_/0x0/A;            write;  acc1; A; A;   -;    true",
-        "0x0/_/0x0/A;            write;  acc1; A; A,B; -;    true",
-        "0x0/_/0x0/A;            write;  acc1; A; B,C; -;    false",
-        "0x0/_/0x0/A;            write;  acc1; B; B,C; -;    false",
-        "0x0/_/0x0/A;            write;  acc1; A; -;   -;    true",
-        "0x0/_/0x0/A;            write;  acc1; A; none; -;   false",
-        "0x0/write/0x0/A,B;      write;  acc1; A; B;   -;    true",
-        "0x0/write/0x0/A 0x0/read/0x0/B; write; acc1; A; B; -; false",
-        "0x0/write/0x0/A 0x0/write/0x0/B; write; acc1; A; B; -; true",
-        "0x0/create/0x0/A;       write;  acc1; A; -;   -;    false",
-        "acc1/write/0x0/A;       write;  acc2; A; A;   -;    false",
-        "acc1/write/0x0/A;       write;  ACC1; A; A;   -;    true",
-        "acc1/write/0x0/A 0x0/write/0x0/B; write; acc2; A; B; -; false",
-        // owned.eoa: the contract's creator; unknown to Scopegate unless told, so specific grants
-        // fail closed
-        "0x0/write/acc2/A;       write;  acc1; A; A;   -;    false",
-        "0x0/write/acc2/A;       write;  acc1; A; A;   acc2; true",
-        "0x0/write/acc2/A;       write;  acc1; A; A;   acc1; false",
-        "0x0/write/0x0/A;        write;  acc1; A; A;   acc2; true",
-        "0x0/write/acc2/A;       write;  acc1; A; -;   -;    true",
+        "0x0/_/0x0/A;            write;  acc1; A; A;    true",
+        "0x0/_/0x0/A;            write;  acc1; A; A,B;    true",
+        "0x0/_/0x0/A;            write;  acc1; A; B,C;    false",
+        "0x0/_/0x0/A;            write;  acc1; B; B,C;    false",
+        "0x0/_/0x0/A;            write;  acc1; A; -;    true",
+        "0x0/_/0x0/A;            write;  acc1; A; none;   false",
+        "0x0/write/0x0/A,B;      write;  acc1; A; B;    true",
+        "0x0/write/0x0/A 0x0/read/0x0/B; write; acc1; A; B; false",
+        "0x0/write/0x0/A 0x0/write/0x0/B; write; acc1; A; B; true",
+        "0x0/create/0x0/A;       write;  acc1; A; -;    false",
+        "acc1/write/0x0/A;       write;  acc2; A; A;    false",
+        "acc1/write/0x0/A;       write;  ACC1; A; A;    true",
+        "acc1/write/0x0/A 0x0/write/0x0/B; write; acc2; A; B; false",
+        // owned.eoa: the contract's creator, unknown to Scopegate, so specific grants fail closed
+        "0x0/write/acc2/A;       write;  acc1; A; A;    false",
+        "0x0/write/acc2/A;       write;  acc1; A; -;    true",
         // read: self-eoa ignored; a read grant's keys meet the parties; owned.eoa as for write
-        "0x0/read/0x0/A;         read;   -;    -; A,B; -;    true",
-        "acc1/read/0x0/A;        read;   -;    -; A;   -;    true",
-        "0x0/read/0x0/A,B;       read;   -;    -; B,C; -;    true",
-        "0x0/read/0x0/A,B;       read;   -;    -; C;   -;    false",
-        "0x0/create/0x0/A;       read;   -;    -; A;   -;    false",
-        "0x0/write/0x0/A;        read;   -;    -; A;   -;    false",
-        "0x0/_/0x0/A;            read;   -;    -; none; -;   false",
-        "0x0/read/acc2/A;        read;   -;    -; A;   -;    false",
-        "0x0/read/acc2/A;        read;   -;    -; A;   acc2; true",
-        "0x0/read/acc2/A;        read;   -;    -; A;   acc1; false",
+        "0x0/read/0x0/A;         read;   -;    -; A,B;    true",
+        "acc1/read/0x0/A;        read;   -;    -; A;    true",
+        "0x0/read/0x0/A,B;       read;   -;    -; B,C;    true",
+        "0x0/read/0x0/A,B;       read;   -;    -; C;    false",
+        "0x0/create/0x0/A;       read;   -;    -; A;    false",
+        "0x0/write/0x0/A;        read;   -;    -; A;    false",
+        "0x0/_/0x0/A;            read;   -;    -; none;   false",
+        "0x0/read/acc2/A;        read;   -;    -; A;    false",
         // acting as a node account: a non-read grant naming it, or 0x0
-        "0x0/_/0x0/A;            own;    acc1; -; -;   -;    true",
-        "acc1/_/0x0/A;           own;    acc1; -; -;   -;    true",
-        "acc1/_/0x0/A;           own;    ACC1; -; -;   -;    true",
-        "acc1/_/0x0/A;           own;    acc2; -; -;   -;    false",
-        "acc1/create/0x0/A;      own;    acc1; -; -;   -;    true",
-        "0x0/read/0x0/A;         own;    acc1; -; -;   -;    false",
-        "acc1/read/0x0/A;        own;    acc1; -; -;   -;    false",
+        "0x0/_/0x0/A;            own;    acc1; -; -;    true",
+        "acc1/_/0x0/A;           own;    acc1; -; -;    true",
+        "acc1/_/0x0/A;           own;    ACC1; -; -;    true",
+        "acc1/_/0x0/A;           own;    acc2; -; -;    false",
+        "acc1/create/0x0/A;      own;    acc1; -; -;    true",
+        "0x0/read/0x0/A;         own;    acc1; -; -;    false",
+        "acc1/read/0x0/A;        own;    acc1; -; -;    false",
       })
   void matrix(
       String scopes,
@@ -160,14 +150,13 @@ class TenantGrantsTest {
       String account,
       String key,
       String parties,
-      String owner,
       boolean allowed) {
     TenantGrants grants = grants(scopes);
     boolean actual =
         switch (check.trim()) {
           case "create" -> grants.mayCreate(name(account), name(key));
-          case "write" -> grants.mayWrite(name(account), name(key), target(parties), owner(owner));
-          case "read" -> grants.mayRead(parties(parties), owner(owner));
+          case "write" -> grants.mayWrite(name(account), name(key), target(parties));
+          case "read" -> grants.mayRead(parties(parties));
           case "own" -> grants.ownsAccount(name(account));
           default -> throw new AssertionError(check);
         };
@@ -181,8 +170,8 @@ class TenantGrantsTest {
     assertFalse(none.mayWrite(ACC1, KA, ContractPrivacy.PUBLIC));
     assertFalse(none.mayRead(Parties.of(KA)));
     assertFalse(none.ownsAccount(ACC1));
-    assertFalse(none.isParty(new ContractPrivacy.Private(Parties.of(KA))));
-    assertTrue(none.isParty(ContractPrivacy.PUBLIC), "public contracts are nobody's to refuse");
+    assertFalse(Party.SENDER.is(none, new ContractPrivacy.Private(Parties.of(KA))));
+    assertTrue(Party.SENDER.is(none, ContractPrivacy.PUBLIC), "public contracts are nobody's to refuse");
   }
 
   @Test
@@ -190,14 +179,22 @@ class TenantGrantsTest {
     TenantGrants grants = grants("acc1/write/0x0/A acc2/read/0x0/B 0x0/read/0x0/C");
     assertEquals(Set.of(KA, KB, KC), grants.keys());
     assertEquals(Set.of(ACC1), grants.accounts(), "read-only grants name no account to act as");
-    assertFalse(grants.anyAccount());
-    assertTrue(grants("0x0/create/0x0/A").anyAccount());
   }
 
   @Test
-  void partyMeansAnyOfTheTenantsKeys() {
+  void aSenderIsPartyByAnyOfItsKeys() {
     TenantGrants grants = grants("0x0/read/0x0/B");
-    assertTrue(grants.isParty(new ContractPrivacy.Private(Parties.of(KB, KC))));
-    assertFalse(grants.isParty(new ContractPrivacy.Private(Parties.of(KA))));
+    assertTrue(Party.SENDER.is(grants, new ContractPrivacy.Private(Parties.of(KB, KC))));
+    assertFalse(Party.SENDER.is(grants, new ContractPrivacy.Private(Parties.of(KA))));
+  }
+
+  @Test
+  void aReaderIsPartyOnlyByAGrantItMayReadWith() {
+    TenantGrants writer = grants("0x0/write/0x0/B");
+    ContractPrivacy shared = new ContractPrivacy.Private(Parties.of(KB, KC));
+    assertTrue(Party.SENDER.is(writer, shared));
+    assertFalse(Party.READER.is(writer, shared), "a write-only grant reads nothing");
+    assertTrue(Party.READER.is(grants("0x0/_/0x0/B"), shared));
+    assertTrue(Party.READER.is(writer, ContractPrivacy.PUBLIC));
   }
 }

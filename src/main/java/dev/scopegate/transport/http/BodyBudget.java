@@ -29,10 +29,6 @@ final class BodyBudget {
     return Optional.of(new Reservation(bytes));
   }
 
-  long used() {
-    return used.get();
-  }
-
   /** Bytes held for one request; released once, whichever way the request ends. */
   final class Reservation {
     private final long bytes;

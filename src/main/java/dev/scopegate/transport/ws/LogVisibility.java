@@ -3,7 +3,7 @@ package dev.scopegate.transport.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.isolation.PrivacyFacts;
-import dev.scopegate.isolation.VisibleLogs;
+import dev.scopegate.isolation.filter.VisibleLogs;
 import dev.scopegate.privacy.PrivacyResolver;
 import io.vertx.core.Future;
 import java.util.List;
