@@ -33,7 +33,7 @@ public final class GoFields {
    * Go's simple case folding as far as it reaches ASCII names: ASCII letters, and the only two
    * other code points that fold to ASCII letters, KELVIN SIGN (k) and LATIN SMALL LONG S (s).
    */
-  private static String fold(String s) {
+  public static String fold(String s) {
     StringBuilder folded = new StringBuilder(s.length());
     s.codePoints()
         .forEach(

@@ -1,7 +1,7 @@
 package dev.scopegate.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopegate.isolation.GoFields;
+import dev.scopegate.codec.GoFields;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
 import io.vertx.core.Future;

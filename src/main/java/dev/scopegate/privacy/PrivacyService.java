@@ -107,6 +107,11 @@ public final class PrivacyService {
     return modes.current();
   }
 
+  /** The node's head as followed from its {@code newHeads} (the limits' block ranges read it). */
+  public HeadFollower heads() {
+    return heads;
+  }
+
   /** What the node was found to serve (nothing assumed until the index opens). */
   public NodeCapabilities capabilities() {
     return capabilities;

@@ -1,6 +1,7 @@
 package dev.scopegate.transport.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopegate.codec.GoFields;
 import dev.scopegate.jsonrpc.RpcError;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class LogsFilterSize {
   static void check(JsonNode criteria, int maxTerms) {
     int terms = 0;
     for (Map.Entry<String, JsonNode> field : criteria.properties()) {
-      String key = fold(field.getKey());
+      String key = GoFields.fold(field.getKey());
       if (key.equals("address")) {
         terms += count(field.getValue());
       } else if (key.equals("topics")) {
@@ -49,14 +50,6 @@ final class LogsFilterSize {
       terms += count(position);
     }
     return terms;
-  }
-
-  /** Go's key folding as far as it reaches ASCII names (KELVIN SIGN and LONG S fold to k, s). */
-  private static String fold(String key) {
-    StringBuilder folded = new StringBuilder(key.length());
-    key.codePoints().forEach(c -> folded.appendCodePoint(
-        c == 0x212A ? 'k' : c == 0x17F ? 's' : c < 0x80 ? Character.toLowerCase(c) : c));
-    return folded.toString();
   }
 
   private static int count(JsonNode node) {
