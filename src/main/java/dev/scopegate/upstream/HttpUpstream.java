@@ -43,8 +43,8 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private final long maxResponseBytes;
   private final String logName;
   private final long timeoutMs;
-  private final java.util.concurrent.atomic.AtomicBoolean failing =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  /** Whether the node is failing now; shared by every PSI's view of it, so one outage is one line. */
+  private final java.util.concurrent.atomic.AtomicBoolean failing;
   private final java.util.Optional<String> psi;
   private final boolean ownsClient;
 
@@ -58,6 +58,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.maxResponseBytes = maxResponseBytes;
     this.psi = java.util.Optional.empty();
     this.ownsClient = true;
+    this.failing = new java.util.concurrent.atomic.AtomicBoolean();
     this.url = PsiQuery.without(url);
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.timeoutMs = Math.max(1, timeout.toMillis());
@@ -76,6 +77,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.maxResponseBytes = base.maxResponseBytes;
     this.psi = java.util.Optional.of(psi);
     this.ownsClient = false;
+    this.failing = base.failing;
     this.url = PsiQuery.with(base.url, PSI_PARAM, psi);
   }
 

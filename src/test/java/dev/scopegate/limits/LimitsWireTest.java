@@ -264,16 +264,6 @@ class LimitsWireTest {
         scrape.lines().filter(l -> l.contains("limit")).toList().toString());
   }
 
-  @Test
-  void aRedisUrlRefusesToStartUntilTheRedisStoreIsPluggedIn(Vertx vertx) {
-    Config config = TestConfigs.config(URI.create("http://127.0.0.1:1"), TestConfigs.jwt(java.util.Optional.empty(), java.util.Optional.empty()))
-        .withLimits(new Config.Limits(LimitSet.OFF, LimitSet.OFF, 0,
-            java.util.Optional.of(URI.create("redis://127.0.0.1:6379")), "local"));
-    Throwable failure = assertThrowsOnStart(vertx, config);
-    assertTrue(failure.getMessage().startsWith("limits.redis.url: "), failure.getMessage());
-    assertFalse(failure.getMessage().contains("\n"));
-  }
-
   private static Throwable assertThrowsOnStart(Vertx vertx, Config config) {
     try {
       dev.scopegate.Scopegate.start(vertx, config).await(20, TimeUnit.SECONDS).stop().await(20, TimeUnit.SECONDS);
