@@ -28,11 +28,8 @@ public final class HttpTransport {
         authenticator, new RequestDecoder(config.maxBatchSize()), calls,
         new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
         new BodyBudget(config.connections().maxBodyBytesInFlight()));
-    // TLS keeps one server: its certificate reload acts on one server's options. Port 0 too:
-    // Vert.x would give each server a random port of its own, listening where nobody was told.
-    int instances = config.tls().enabled() || config.port() == 0
-        ? 1
-        : Runtime.getRuntime().availableProcessors();
+    // TLS keeps one server: its certificate reload acts on one server's options
+    int instances = config.tls().enabled() ? 1 : Runtime.getRuntime().availableProcessors();
     return HttpServers.start(vertx, instances, () -> listen(vertx, config, guard, rpc, ws));
   }
 
