@@ -23,7 +23,6 @@ import dev.scopegate.upstream.PsiUpstreams;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
-import dev.scopegate.transport.http.HttpServers;
 import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.transport.http.TlsReloader;
 import dev.scopegate.transport.ws.SubscriptionQuota;
@@ -57,7 +56,7 @@ public final class Scopegate {
   private final Optional<PsiSockets> psiSockets;
   private final Authenticator authenticator;
   private final PrivacyService privacy;
-  private final HttpServers http;
+  private final HttpServer http;
   private final Optional<TlsReloader> tls;
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
@@ -222,7 +221,7 @@ public final class Scopegate {
       Readiness readiness) {}
 
   private record Listeners(
-      HttpServers http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
+      HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
 
   /**
    * HTTP, then IPC if configured, then the metrics port; whatever cannot be served fails the
@@ -246,9 +245,9 @@ public final class Scopegate {
   }
 
   private static Future<Optional<TlsReloader>> tlsReloader(
-      Vertx vertx, Config config, HttpServers http) {
+      Vertx vertx, Config config, HttpServer http) {
     return config.server().tls().enabled()
-        ? TlsReloader.watch(vertx, http.first(), config.server().tls()).map(Optional::of)
+        ? TlsReloader.watch(vertx, http, config.server().tls()).map(Optional::of)
         : Future.succeededFuture(Optional.empty());
   }
 

@@ -17,26 +17,14 @@ import java.util.HashSet;
 public final class HttpTransport {
   private HttpTransport() {}
 
-  public static Future<HttpServers> start(
+  public static Future<HttpServer> start(
       Vertx vertx,
       Config.Server config,
       Authenticator authenticator,
       CallRouter calls,
       WsUpgrade ws) {
-    ConnectionGuard guard = new ConnectionGuard(vertx, config.connections());
-    HttpRpcHandler rpc = new HttpRpcHandler(
-        authenticator, new RequestDecoder(config.maxBatchSize()), calls,
-        new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
-        new BodyBudget(config.connections().maxBodyBytesInFlight()));
-    // TLS keeps one server: its certificate reload acts on one server's options
-    int instances = config.tls().enabled() ? 1 : Runtime.getRuntime().availableProcessors();
-    return HttpServers.start(vertx, instances, () -> listen(vertx, config, guard, rpc, ws));
-  }
-
-  /** One server of the listener, with its own router; the handlers behind it are shared. */
-  private static Future<HttpServer> listen(
-      Vertx vertx, Config.Server config, ConnectionGuard guard, HttpRpcHandler rpc, WsUpgrade ws) {
     Router router = Router.router(vertx);
+    ConnectionGuard guard = new ConnectionGuard(vertx, config.connections());
     router.route().handler(guard);
     router.route().handler(new CanonicalPath());
     if (!config.cors().allowedOrigins().isEmpty()) {
@@ -52,7 +40,13 @@ public final class HttpTransport {
           .onSuccess(upgraded -> guard.upgraded(connection))
           .onFailure(failure -> HttpReplies.failure(ctx, failure));
     });
-    router.post("/").handler(rpc);
+    router
+        .post("/")
+        .handler(
+            new HttpRpcHandler(
+                authenticator, new RequestDecoder(config.maxBatchSize()), calls,
+                new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
+                new BodyBudget(config.connections().maxBodyBytesInFlight())));
     router.errorHandler(
         413,
         ctx ->
