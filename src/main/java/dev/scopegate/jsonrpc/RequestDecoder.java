@@ -27,8 +27,9 @@ public final class RequestDecoder {
     Map<Integer, String> idTexts;
     try {
       root = Json.read(body);
-      duplicates = DuplicateKeys.scan(body);
-      idTexts = NumericIds.scan(body);
+      BodyScan.Found found = BodyScan.scan(body);
+      duplicates = found.duplicates();
+      idTexts = found.idTexts();
     } catch (IOException | NumberFormatException e) {
       // Jackson reports a number it cannot hold (1e2111…) as NumberFormatException (fuzz-found)
       throw RpcError.PARSE_ERROR.exception();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scopegate.jsonrpc.RpcError;
 import io.vertx.core.Future;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Pins a tenant call's block parameter to one concrete number, so that the privacy checks and the
@@ -38,6 +39,11 @@ public final class BlockPinner {
   /** A block number the node answered a client with: later pins are not below it. */
   public void seen(long number) {
     heads.seen(number);
+  }
+
+  /** See {@link HeadFollower#lineage}: empty while the head is not followed. */
+  public OptionalLong lineage() {
+    return heads.lineage();
   }
 
   /** The pinned block as a parameter to forward. */

@@ -30,6 +30,14 @@ public final class HeadFollower {
   private final List<Runnable> onResumed = new CopyOnWriteArrayList<>();
   private volatile long head = UNKNOWN;
   private volatile Optional<Subscription> subscription = Optional.empty();
+  /**
+   * Bumped whenever the followed chain may have changed below the head: a header that is not the
+   * child of the last one announced (a reorganisation, a gap), the socket lost or back, a rollback
+   * of the index. Facts learnt of a block stay exact while it is unchanged.
+   */
+  private long lineage;
+  private long lastNumber = UNKNOWN;
+  private String lastHash;
 
   public HeadFollower(NodeRpc node) {
     this.node = node;
@@ -41,9 +49,11 @@ public final class HeadFollower {
       @Override
       public void notification(JsonNode header) {
         try {
-          head = ChainFormat.quantity(header.path("number"));
+          announced(ChainFormat.quantity(header.path("number")), header.path("hash").asText(null),
+              header.path("parentHash").asText(null));
         } catch (RuntimeException malformed) {
           head = UNKNOWN;
+          chainChanged();
         }
         onHead.forEach(Runnable::run);
       }
@@ -51,6 +61,7 @@ public final class HeadFollower {
       @Override
       public void resumed() {
         head = UNKNOWN;
+        chainChanged();
         lookOnce();
         onResumed.forEach(Runnable::run);
       }
@@ -58,6 +69,7 @@ public final class HeadFollower {
       @Override
       public void ended(RpcException why) {
         head = UNKNOWN;
+        chainChanged();
         LOG.warn("newHeads subscription ended ({}); heads are asked of the node per call", why.getMessage());
       }
     }).onSuccess(s -> {
@@ -74,6 +86,32 @@ public final class HeadFollower {
       }
       onHead.forEach(Runnable::run);
     });
+  }
+
+  /** A header announced: the same lineage only when it is the child of the last one announced. */
+  private synchronized void announced(long number, String hash, String parentHash) {
+    boolean child = lastHash != null && number == lastNumber + 1 && lastHash.equalsIgnoreCase(parentHash);
+    if (!child) {
+      lineage++;
+    }
+    lastNumber = number;
+    lastHash = hash;
+    head = number;
+  }
+
+  /** Whatever was learnt of any block may be stale now (a rollback, the socket lost). */
+  synchronized void chainChanged() {
+    lineage++;
+    lastHash = null;
+  }
+
+  /**
+   * The lineage of the chain as followed: facts learnt of a block at one lineage hold for that
+   * block while it is unchanged. Empty while the head is not followed (nothing would tell of a
+   * reorganisation then).
+   */
+  public synchronized OptionalLong lineage() {
+    return head == UNKNOWN ? OptionalLong.empty() : OptionalLong.of(lineage);
   }
 
   /**

@@ -183,6 +183,11 @@ public final class PrivacyService {
               vertx, node, new BlockReader(node, tm, caps, extenderCode), store, config.fromBlock(), config.pollInterval(),
               heads::known);
           opened.onChange(resolver::invalidate);
+          opened.onChange(changed -> {
+            if (changed.isEmpty()) {
+              heads.chainChanged(); // a rollback: what was learnt of the dropped blocks is stale
+            }
+          });
           if (caps.traceCall()) {
             opened.onChange(changed -> changed.ifPresent(addresses -> addresses.forEach(callTraces::privateContract)));
           }

@@ -31,9 +31,11 @@ public final class ReachCheck {
   private static final String TIMEOUT = "10s";
 
   private final GuardContext context;
+  private final TracedReach traced;
 
   public ReachCheck(GuardContext context) {
     this.context = context;
+    this.traced = new TracedReach(() -> context.pinner().lineage());
   }
 
   public GuardContext context() {
@@ -58,15 +60,20 @@ public final class ReachCheck {
       if (!context.capabilities().get().traceCall()) {
         return Future.succeededFuture();
       }
-      Future<JsonNode> prestate = traceCall(call, block, "prestateTracer", overrides);
-      Future<JsonNode> frames = traceCall(call, block, "callTracer", overrides);
-      return Future.all(prestate, frames)
-          .recover(ReachCheck::untraceable)
+      return traced.touched(call, block, overrides, () -> trace(call, block, overrides))
           // Whether the node's traces see private state at all is the node's capability, probed
           // and logged once (CallTraceProbe), never guessed from one call: a blind trace still
           // shows the target and the public accounts, and every one of them is checked.
-          .compose(both -> require(tenant, touched(prestate.result(), frames.result()), block, party));
+          .compose(touched -> require(tenant, touched, block, party));
     });
+  }
+
+  private Future<Set<String>> trace(JsonNode call, long block, CallOverrides overrides) {
+    Future<JsonNode> prestate = traceCall(call, block, "prestateTracer", overrides);
+    Future<JsonNode> frames = traceCall(call, block, "callTracer", overrides);
+    return Future.all(prestate, frames)
+        .recover(ReachCheck::untraceable)
+        .map(both -> touched(prestate.result(), frames.result()));
   }
 
   /** A mined transaction, by what the node's traces of it report, at the block it was mined in. */

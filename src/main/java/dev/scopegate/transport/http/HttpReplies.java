@@ -1,14 +1,15 @@
 package dev.scopegate.transport.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.scopegate.jsonrpc.Json;
+import dev.scopegate.jsonrpc.ResponseWriter;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcResponse;
 import dev.scopegate.pipeline.Reply;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,10 @@ final class HttpReplies {
       ctx.response().setStatusCode(204).end();
       return;
     }
-    JsonNode body;
-    if (batch) {
-      ArrayNode array = Json.MAPPER.createArrayNode();
-      reply.responses().forEach(r -> array.add(r.toJson()));
-      body = array;
-    } else {
-      body = reply.responses().get(0).toJson();
-    }
     if (reply.retryAfterMillis() > 0) {
       ctx.response().putHeader("Retry-After", Long.toString((reply.retryAfterMillis() + 999) / 1000));
     }
-    send(ctx, reply.httpStatus(), body);
+    send(ctx, reply.httpStatus(), ResponseWriter.buffer(reply.responses(), batch));
   }
 
   /** One error answering the whole exchange (id null), with that error's HTTP status. */
@@ -82,12 +75,16 @@ final class HttpReplies {
   }
 
   private static Future<Void> send(RoutingContext ctx, int status, JsonNode body) {
+    return send(ctx, status, Json.buffer(body));
+  }
+
+  private static Future<Void> send(RoutingContext ctx, int status, Buffer body) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return Future.succeededFuture();
     }
     return ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
-        .end(Json.buffer(body));
+        .end(body);
   }
 }
