@@ -26,7 +26,7 @@ if [ "$mode" = full ]; then
 else
   SAT=2 WARM=1 JIT_WARM=3 PACED=3 WS_SECONDS=2 FANOUT=200 HEADS=3 BLOCKS=300
 fi
-CONNECTIONS=64 THREADS=2 RATE=1000
+CONNECTIONS=64 THREADS=2 RATE=1000 COUNTED=200
 
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -164,32 +164,45 @@ load() { # load SECONDS URL BODY HEADER [OUT]: wrk, 64 connections, keep-alive
     wrk -t$THREADS -c$CONNECTIONS -d"$1"s --timeout 30s -s "$bench/wrk/rpc.lua" "$2" >"${5:-/dev/null}"
 }
 
-# saturate GROUP ROW LABEL URL BODY HEADER COUNTER PIDS...: wrk at saturation after a warm-up.
-# COUNTER is a command printing the upstream's count (requests or calls) so far; what the
-# upstream receives while idle (the proxy's own polling) is measured for a second first and
-# subtracted.
+# upstream_per_call URL BODY HEADER COUNTER: what reaches the upstream per request, from exactly
+# COUNTED requests (BenchClient count, 8 at once). COUNTER prints the upstream's count so far
+# (nginx: requests in its access log; dev node: JSON-RPC calls); what it receives while idle (the
+# proxy's own polling) is measured for a second first and subtracted.
+upstream_per_call() {
+  local url=$1 body=$2 header=$3 counter=$4 idle0 idle1 c0 c1 t0 t1
+  local args=(count "$url" $COUNTED 8 "$body")
+  [ -z "$header" ] || args+=("$header")
+  sleep 0.3; idle0=$($counter); sleep 1; idle1=$($counter)
+  c0=$($counter); t0=$(now_ms)
+  java -cp "$jar" dev.scopegate.bench.BenchClient "${args[@]}" 2>>"$work/client.log" | grep -q "ok=$COUNTED failed=0" \
+    || die "not every one of $COUNTED requests to $url was answered without error"
+  t1=$(now_ms); sleep 0.3 # nginx flushes its access log every 100 ms
+  c1=$($counter)
+  awk -v a="$c0" -v b="$c1" -v i0="$idle0" -v i1="$idle1" -v ms="$((t1 - t0 + 300))" -v n="$COUNTED" \
+    'BEGIN { printf "%.2f", (b - a - (i1 - i0) * ms / 1000) / n }'
+}
+
+# saturate GROUP ROW LABEL URL BODY HEADER COUNTER PIDS...: the upstream count per request
+# (above), then wrk at saturation after a warm-up.
 saturate() {
   local group=$1 row=$2 label=$3 url=$4 body=$5 header=$6 counter=$7; shift 7
   local procs=("$@")
+  local upstream="-"
+  if [ "$counter" != no_count ]; then
+    upstream=$(upstream_per_call "$url" "$body" "$header" "$counter")
+  fi
   load $WARM "$url" "$body" "$header"
-  local idle0 idle1 up0 cpu0 up1 cpu1 out rss_during
-  sleep 0.5 # calls still in flight from the warm-up land
-  idle0=$($counter); sleep 1; idle1=$($counter)
-  up0=$($counter); cpu0=$(cpu_ticks "${procs[@]}")
+  local cpu0 cpu1 out rss_during
+  cpu0=$(cpu_ticks "${procs[@]}")
   load $SAT "$url" "$body" "$header" "$work/wrk.out" &
   local wrk_pid=$!
   sleep $((SAT - 1 > 0 ? SAT - 1 : 1))
   rss_during=$(rss_mib "${procs[@]}")
   wait $wrk_pid
   cpu1=$(cpu_ticks "${procs[@]}")
-  sleep 0.3 # nginx flushes its access log every 100 ms
-  up1=$($counter)
   out="$(grep '^requests=' "$work/wrk.out")" || die "wrk printed no figures for $label: $(cat "$work/wrk.out")"
   local requests; requests=$(value requests "$out")
   local cpu_us=$(( (cpu1 - cpu0) * 1000000 / CLK_TCK / (requests > 0 ? requests : 1) ))
-  local upstream="-"
-  [ "$up0" = "-" ] || upstream=$(awk -v a="$up0" -v b="$up1" -v i0="$idle0" -v i1="$idle1" -v s="$SAT" -v n="$requests" \
-    'BEGIN { printf "%.2f", (b - a - (i1 - i0) * s) / (n > 0 ? n : 1) }')
   record "$group" "$row" "$label" "$out cpu_us_per_req=$cpu_us upstream_per_req=$upstream rss_load_mib=$rss_during"
 }
 

@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code paced URL RATE SECONDS CONNECTIONS BODY [HEADER:VALUE...]}: open-loop HTTP POSTs
  *       at a fixed rate; a call's latency counts from when it was due, not when it was sent, so a
  *       stall is not hidden (no coordinated omission, as wrk2 would measure).
+ *   <li>{@code count URL N CONCURRENCY BODY [HEADER:VALUE...]}: exactly N POSTs, at most
+ *       CONCURRENCY at once, all answered before it returns: the script counts what reached the
+ *       upstream meanwhile (a saturating run leaves calls in flight at its end, so it cannot).
  *   <li>{@code ws-calls URL SECONDS CONNECTIONS BODY [HEADER:VALUE...]}: closed loop, each
  *       WebSocket sends its next call when the previous answer arrives.
  *   <li>{@code fanout URL SUBSCRIBERS HEADS CONTROL_URL PID [HEADER:VALUE...]}: that many
@@ -56,6 +59,7 @@ public final class BenchClient {
     try {
       String line = switch (args[0]) {
         case "paced" -> paced(vertx, args);
+        case "count" -> count(vertx, args);
         case "ws-calls" -> wsCalls(vertx, args);
         case "fanout" -> fanout(vertx, args);
         case "backfill-direct" -> backfillDirect(vertx, args);
@@ -138,6 +142,37 @@ public final class BenchClient {
     return "rate=" + rate + " ok=" + ok.get() + " failed=" + failed.get()
         + " rps=" + String.format("%.0f", ok.get() / elapsed)
         + " p50_ms=" + ms(latency, 50) + " p99_ms=" + ms(latency, 99) + " max_ms=" + ms(latency, 100);
+  }
+
+  // ---------------------------------------------------------------------------------- count
+
+  private static String count(Vertx vertx, String[] args) throws Exception {
+    String url = args[1];
+    int n = Integer.parseInt(args[2]);
+    int concurrency = Integer.parseInt(args[3]);
+    Buffer body = Buffer.buffer(args[4]);
+    Map<String, String> headers = headers(args, 5);
+    HttpClient client = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(concurrency);
+    java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      slots.acquire();
+      RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
+      headers.forEach(options::addHeader);
+      client.request(options)
+          .compose(request -> request.send(body))
+          .compose(response -> response.body().map(b -> response.statusCode() == 200 && !b.toString().contains("\"error\"")))
+          .onComplete(result -> {
+            (result.succeeded() && result.result() ? ok : failed).incrementAndGet();
+            slots.release();
+            all.countDown();
+          });
+    }
+    all.await(120, TimeUnit.SECONDS);
+    return "ok=" + ok.get() + " failed=" + failed.get();
   }
 
   // ------------------------------------------------------------------------------- ws-calls
