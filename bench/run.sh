@@ -22,7 +22,7 @@ for arg in "$@"; do
 done
 
 if [ "$mode" = full ]; then
-  SAT=8 WARM=2 JIT_WARM=6 PACED=12 WS_SECONDS=8 FANOUT=10000 HEADS=5 BLOCKS=3000
+  SAT=8 WARM=2 JIT_WARM=6 PACED=12 WS_SECONDS=8 FANOUT=10000 HEADS=5 BLOCKS=1000
 else
   SAT=2 WARM=1 JIT_WARM=3 PACED=3 WS_SECONDS=2 FANOUT=200 HEADS=3 BLOCKS=300
 fi
@@ -211,11 +211,19 @@ paced() {
   local group=$1 row=$2 label=$3 url=$4 body=$5 header=$6 out
   local args=(paced "$url" $RATE $PACED 16 "$body")
   [ -z "$header" ] || args+=("$header")
-  out="$(java -cp "$jar" dev.scopegate.bench.BenchClient "${args[@]}" 2>>"$work/client.log" | tail -1)"
+  out="$(client "${args[@]}")"
   record "$group" "$row" "$label" "$out"
 }
 
 no_count() { echo -; }
+
+# client MODE ARGS...: one BenchClient run; its figures, or client_failed=1 (the row shows it
+# and the run goes on; the client's output is in $work/client.log)
+client() {
+  local out
+  out="$(java -cp "$jar" dev.scopegate.bench.BenchClient "$@" 2>>"$work/client.log" | tail -1)" || true
+  echo "${out:-client_failed=1}"
+}
 
 # jit_warm URL: the JVM compiles its hot paths during the first seconds of load; every call shape
 # the rows use is sent for JIT_WARM seconds before any row of a Scopegate instance is measured.
@@ -417,7 +425,7 @@ ws_calls() { # ws_calls ROW LABEL URL HEADER PIDS...
   local args=(ws-calls "$url" $WS_SECONDS $CONNECTIONS "$BN") cpu0 cpu1 out
   [ -z "$header" ] || args+=("$header")
   cpu0=$(cpu_ticks "$@")
-  out="$(java -cp "$jar" dev.scopegate.bench.BenchClient "${args[@]}" 2>>"$work/client.log" | tail -1)"
+  out="$(client "${args[@]}")"
   cpu1=$(cpu_ticks "$@")
   local ok; ok=$(value ok "$out")
   record ws "$row" "$label" "$out cpu_us_per_req=$(( (cpu1 - cpu0) * 1000000 / CLK_TCK / (ok > 0 ? ok : 1) ))"
@@ -427,7 +435,7 @@ ws_calls operator "WebSocket eth_blockNumber, Scopegate operator" "$priv_ws" "$O
 ws_calls tenant "WebSocket eth_blockNumber, Scopegate tenant" "$priv_ws" "$TENANT" $priv_pid
 
 say "WebSocket fan-out: $FANOUT tenant subscribers to newHeads, $HEADS heads"
-out="$(java -cp "$jar" dev.scopegate.bench.BenchClient fanout "$priv_ws" $FANOUT $HEADS "$CONTROL" $priv_pid "$TENANT" 2>>"$work/client.log" | tail -1)"
+out="$(client fanout "$priv_ws" $FANOUT $HEADS "$CONTROL" $priv_pid "$TENANT")"
 record fanout tenant "newHeads to $FANOUT subscribers (tenant)" "$out"
 kill $priv_pid; wait $priv_pid 2>/dev/null || true
 
@@ -443,7 +451,7 @@ log_ms() { date -d "$(grep -m1 "$1" "$work/backfill.log" | cut -d' ' -f1)" +%s%3
 index_ms=$(( $(log_ms 'caught up at block') - $(log_ms 'privacy index: resuming after block') ))
 record backfill scopegate "privacy index, fresh" \
   "blocks=$((NODE_HEAD + 1)) ms=$index_ms blocks_per_s=$(( (NODE_HEAD + 1) * 1000 / (index_ms > 0 ? index_ms : 1) )) ready_ms=$SG_READY_MS"
-out="$(java -cp "$jar" dev.scopegate.bench.BenchClient backfill-direct "$NODE_HTTP" "$TESSERA" "$NODE_HEAD" 2>>"$work/client.log" | tail -1)"
+out="$(client backfill-direct "$NODE_HTTP" "$TESSERA" "$NODE_HEAD")"
 record backfill direct "the index's reads, direct to the dev node" "$out"
 
 # ------------------------------------------------------------------ the report
