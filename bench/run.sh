@@ -393,6 +393,12 @@ priv_pid=$SG_PID priv_url="http://127.0.0.1:$SG_PORT/" priv_ws="ws://127.0.0.1:$
 record start ready-private "Scopegate start + index of $NODE_HEAD blocks" "ready_ms=$SG_READY_MS"
 devnginx_pid=$(cat "$work/proxy-devnode.pid")
 
+# the fan-out first, while this Scopegate is fresh: its RSS figures are then the subscribers'
+# own, not the heap the eth_getLogs rows grew
+say "WebSocket fan-out: $FANOUT tenant subscribers to newHeads, $HEADS heads"
+out="$(client fanout "$priv_ws" $FANOUT $HEADS "$CONTROL" $priv_pid "$TENANT")"
+record fanout tenant "newHeads to $FANOUT subscribers (tenant)" "$out"
+
 READ="{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_getCode\",\"params\":[\"$PRIVATE_A\",\"latest\"]}"
 check "$NODE_HTTP" "$READ" "" '"result":"0x6080' >/dev/null
 check "$priv_url" "$READ" "$TENANT" '"result":"0x6080' >/dev/null
@@ -434,9 +440,6 @@ ws_calls floor "WebSocket eth_blockNumber, direct to the dev node" "$NODE_WS" ""
 ws_calls operator "WebSocket eth_blockNumber, Scopegate operator" "$priv_ws" "$OPERATOR" $priv_pid
 ws_calls tenant "WebSocket eth_blockNumber, Scopegate tenant" "$priv_ws" "$TENANT" $priv_pid
 
-say "WebSocket fan-out: $FANOUT tenant subscribers to newHeads, $HEADS heads"
-out="$(client fanout "$priv_ws" $FANOUT $HEADS "$CONTROL" $priv_pid "$TENANT")"
-record fanout tenant "newHeads to $FANOUT subscribers (tenant)" "$out"
 kill $priv_pid; wait $priv_pid 2>/dev/null || true
 
 # --- privacy-index backfill: a fresh index over the dev node's chain vs the same reads direct
