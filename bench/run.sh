@@ -74,10 +74,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 used_ports=" "
+# below the kernel's ephemeral range, so no outgoing connection of the run can take a port
+# between its check and its bind
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() { # sets FREE_PORT: a loopback port nothing listens on, not handed out before
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % (ephemeral_low - 10000)))
     case "$used_ports" in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       used_ports="$used_ports$port "
