@@ -1,0 +1,457 @@
+package dev.scopegate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's own load clients (bench/run.sh), for what wrk cannot do. Each prints one line
+ * of {@code key=value} figures. Not part of the product.
+ *
+ * <ul>
+ *   <li>{@code paced URL RATE SECONDS CONNECTIONS BODY [HEADER:VALUE...]}: open-loop HTTP POSTs
+ *       at a fixed rate; a call's latency counts from when it was due, not when it was sent, so a
+ *       stall is not hidden (no coordinated omission, as wrk2 would measure).
+ *   <li>{@code count URL N CONCURRENCY BODY [HEADER:VALUE...]}: exactly N POSTs, at most
+ *       CONCURRENCY at once, all answered before it returns: the script counts what reached the
+ *       upstream meanwhile (a saturating run leaves calls in flight at its end, so it cannot).
+ *   <li>{@code ws-calls URL SECONDS CONNECTIONS BODY [HEADER:VALUE...]}: closed loop, each
+ *       WebSocket sends its next call when the previous answer arrives.
+ *   <li>{@code fanout URL SUBSCRIBERS HEADS CONTROL_URL PID [HEADER:VALUE...]}: that many
+ *       WebSockets subscribe to newHeads; the client mines each head itself (the node's control
+ *       port) and measures from that moment to each subscriber's notification; reads PID's RSS.
+ *   <li>{@code backfill-direct NODE_URL TESSERA_URL LAST_BLOCK}: the privacy index's reads (see
+ *       privacy/BlockReader), straight to the node and Tessera, windows of 64 blocks in order.
+ * </ul>
+ */
+public final class BenchClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BenchClient() {}
+
+  public static void main(String[] args) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    String line = switch (args[0]) {
+      case "paced" -> paced(vertx, args);
+      case "count" -> count(vertx, args);
+      case "ws-calls" -> wsCalls(vertx, args);
+      case "fanout" -> fanout(vertx, args);
+      case "backfill-direct" -> backfillDirect(vertx, args);
+      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    };
+    System.out.println(line);
+    System.out.flush();
+    // no orderly close: thousands of sockets may still be open, and the figures are out
+    System.exit(0);
+  }
+
+  private static Map<String, String> headers(String[] args, int from) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    for (int i = from; i < args.length; i++) {
+      int colon = args[i].indexOf(':');
+      headers.put(args[i].substring(0, colon), args[i].substring(colon + 1).trim());
+    }
+    return headers;
+  }
+
+  private static String ms(Latencies h, double percentile) {
+    return h.ms(percentile);
+  }
+
+  // ---------------------------------------------------------------------------------- paced
+
+  private static String paced(Vertx vertx, String[] args) throws Exception {
+    String url = args[1];
+    int rate = Integer.parseInt(args[2]);
+    int seconds = Integer.parseInt(args[3]);
+    int connections = Integer.parseInt(args[4]);
+    Buffer body = Buffer.buffer(args[5]);
+    Map<String, String> headers = headers(args, 6);
+    HttpClient client = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    Latencies latency = new Latencies();
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long warmup = Math.min(2, seconds / 5); // the first seconds open connections and warm the JIT
+    long total = (long) rate * (seconds + warmup);
+    long counted = (long) rate * warmup;
+    Promise<Void> done = Promise.promise();
+    AtomicLong answered = new AtomicLong();
+    long start = System.nanoTime();
+    long[] sent = {0};
+    vertx.setPeriodic(1, timer -> {
+      long now = System.nanoTime();
+      long due = Math.min(total, (now - start) * rate / 1_000_000_000L);
+      for (; sent[0] < due; sent[0]++) {
+        long index = sent[0];
+        long dueAt = start + index * 1_000_000_000L / rate;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
+        headers.forEach(options::addHeader);
+        client.request(options)
+            .compose(request -> request.send(body))
+            .compose(response -> response.body().map(response.statusCode()))
+            .onComplete(result -> {
+              if (index >= counted) {
+                if (result.succeeded() && result.result() == 200) {
+                  ok.incrementAndGet();
+                  latency.record(Math.max(0, System.nanoTime() - dueAt));
+                } else {
+                  failed.incrementAndGet();
+                }
+              }
+              if (answered.incrementAndGet() == total) {
+                done.tryComplete();
+              }
+            });
+      }
+      if (sent[0] >= total) {
+        vertx.cancelTimer(timer);
+      }
+    });
+    done.future().toCompletionStage().toCompletableFuture().get(seconds + warmup + 60, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - start) / 1e9 - warmup;
+    return "rate=" + rate + " ok=" + ok.get() + " failed=" + failed.get()
+        + " rps=" + String.format("%.0f", ok.get() / elapsed)
+        + " p50_ms=" + ms(latency, 50) + " p99_ms=" + ms(latency, 99) + " max_ms=" + ms(latency, 100);
+  }
+
+  // ---------------------------------------------------------------------------------- count
+
+  private static String count(Vertx vertx, String[] args) throws Exception {
+    String url = args[1];
+    int n = Integer.parseInt(args[2]);
+    int concurrency = Integer.parseInt(args[3]);
+    Buffer body = Buffer.buffer(args[4]);
+    Map<String, String> headers = headers(args, 5);
+    HttpClient client = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(concurrency);
+    java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      slots.acquire();
+      RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
+      headers.forEach(options::addHeader);
+      client.request(options)
+          .compose(request -> request.send(body))
+          .compose(response -> response.body().map(b -> response.statusCode() == 200 && !b.toString().contains("\"error\"")))
+          .onComplete(result -> {
+            (result.succeeded() && result.result() ? ok : failed).incrementAndGet();
+            slots.release();
+            all.countDown();
+          });
+    }
+    all.await(120, TimeUnit.SECONDS);
+    return "ok=" + ok.get() + " failed=" + failed.get();
+  }
+
+  // ------------------------------------------------------------------------------- ws-calls
+
+  private static WebSocketClient wsClient(Vertx vertx, int connections) {
+    return vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(connections).setConnectTimeout(30_000).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
+  }
+
+  private static WebSocketConnectOptions connectOptions(String url, Map<String, String> headers) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(60_000);
+    headers.forEach((k, v) -> {
+      if (!k.equals("Content-Type")) {
+        options.addHeader(k, v);
+      }
+    });
+    return options;
+  }
+
+  private static String wsCalls(Vertx vertx, String[] args) throws Exception {
+    String url = args[1];
+    int seconds = Integer.parseInt(args[2]);
+    int connections = Integer.parseInt(args[3]);
+    String body = args[4];
+    Map<String, String> headers = headers(args, 5);
+    WebSocketClient client = wsClient(vertx, connections);
+    List<Future<WebSocket>> opened = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      opened.add(client.connect(connectOptions(url, headers)));
+    }
+    Future.all(opened).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Latencies latency = new Latencies();
+    AtomicLong count = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long[] measuring = {0}; // nanoTime when counting started; 0 while warming up
+    long warmup = Math.min(2, seconds / 5);
+    for (Future<WebSocket> f : opened) {
+      WebSocket ws = f.result();
+      long[] sentAt = {0};
+      ws.textMessageHandler(text -> {
+        long now = System.nanoTime();
+        if (measuring[0] != 0) {
+          if (text.contains("\"result\"")) {
+            count.incrementAndGet();
+            latency.record(now - sentAt[0]);
+          } else {
+            errors.incrementAndGet();
+          }
+        }
+        sentAt[0] = System.nanoTime();
+        ws.writeTextMessage(body);
+      });
+      sentAt[0] = System.nanoTime();
+      ws.writeTextMessage(body);
+    }
+    Thread.sleep(warmup * 1000);
+    latency.reset();
+    count.set(0);
+    measuring[0] = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    long n = count.get();
+    double elapsed = (System.nanoTime() - measuring[0]) / 1e9;
+    Latencies h = latency;
+    return "connections=" + connections + " ok=" + n + " failed=" + errors.get()
+        + " rps=" + String.format("%.0f", n / elapsed) + " p50_ms=" + ms(h, 50) + " p99_ms=" + ms(h, 99);
+  }
+
+  // --------------------------------------------------------------------------------- fanout
+
+  private static String fanout(Vertx vertx, String[] args) throws Exception {
+    String url = args[1];
+    int subscribers = Integer.parseInt(args[2]);
+    int heads = Integer.parseInt(args[3]);
+    String control = args[4];
+    long pid = Long.parseLong(args[5]);
+    Map<String, String> headers = headers(args, 6);
+    WebSocketClient client = wsClient(vertx, subscribers);
+    HttpClient http = vertx.createHttpClient();
+    Map<Long, Long> minedAt = new ConcurrentHashMap<>();
+    AtomicLong pending = new AtomicLong();
+    Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    Latencies latency = new Latencies();
+    AtomicInteger subscribed = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    long idleRss = rssKiB(pid);
+    String subscribe = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}";
+    // connect in waves so the connect storm itself is not what is measured
+    int wave = 500;
+    long connectStart = System.nanoTime();
+    for (int first = 0; first < subscribers; first += wave) {
+      List<Future<?>> opening = new ArrayList<>();
+      for (int i = first; i < Math.min(subscribers, first + wave); i++) {
+        Promise<Void> ready = Promise.promise();
+        opening.add(ready.future());
+        client.connect(connectOptions(url, headers)).onComplete(result -> {
+          if (result.failed()) {
+            failures.incrementAndGet();
+            ready.tryComplete();
+            return;
+          }
+          WebSocket ws = result.result();
+          ws.textMessageHandler(text -> {
+            long now = System.nanoTime();
+            if (text.contains("\"id\":1") && text.contains("\"result\"")) {
+              subscribed.incrementAndGet();
+              ready.tryComplete();
+              return;
+            }
+            int at = text.indexOf("\"number\":\"");
+            if (at < 0) {
+              if (!text.contains("\"result\"")) {
+                failures.incrementAndGet();
+              }
+              ready.tryComplete();
+              return;
+            }
+            long number = Long.decode(text.substring(at + 10, text.indexOf('"', at + 10)));
+            Long mined = minedAt.get(number);
+            if (mined == null && pending.get() > 0) {
+              mined = pending.get(); // the head being mined: it can arrive before /mine answers
+            }
+            if (mined != null) {
+              latency.record(now - mined);
+              deliveries.computeIfAbsent(number, k -> new AtomicInteger()).incrementAndGet();
+            }
+          });
+          ws.writeTextMessage(subscribe);
+        });
+      }
+      Future.join(opening.stream().map(f -> (Future<?>) f).toList())
+          .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+    double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+    long subscribedRss = rssKiB(pid);
+    long peakRss = subscribedRss;
+    int expected = subscribed.get();
+    int complete = 0;
+    for (int k = 0; k < heads; k++) {
+      Thread.sleep(500);
+      long t0 = System.nanoTime();
+      pending.set(t0);
+      String number = http.request(HttpMethod.POST, portOf(control), "127.0.0.1", "/mine")
+          .compose(request -> request.send())
+          .compose(response -> response.body())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).toString();
+      long n = Long.parseLong(number.trim());
+      // the head may reach a subscriber before /mine answered: count from before the request
+      minedAt.put(n, t0);
+      pending.set(0);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline
+          && deliveries.getOrDefault(n, new AtomicInteger()).get() < expected) {
+        Thread.sleep(5);
+        peakRss = Math.max(peakRss, rssKiB(pid));
+      }
+      if (deliveries.getOrDefault(n, new AtomicInteger()).get() >= expected) {
+        complete++;
+      }
+    }
+    peakRss = Math.max(peakRss, rssKiB(pid));
+    long delivered = deliveries.values().stream().mapToLong(AtomicInteger::get).sum();
+    return "subscribers=" + subscribers + " subscribed=" + expected + " failed=" + failures.get()
+        + " connect_s=" + String.format("%.1f", connectSeconds)
+        + " heads=" + heads + " heads_complete=" + complete
+        + " delivered=" + delivered + " expected=" + ((long) expected * heads)
+        + " p50_ms=" + ms(latency, 50) + " p99_ms=" + ms(latency, 99) + " max_ms=" + ms(latency, 100)
+        + " rss_before_mib=" + idleRss / 1024 + " rss_subscribed_mib=" + subscribedRss / 1024
+        + " rss_peak_mib=" + peakRss / 1024;
+  }
+
+  private static int portOf(String url) {
+    return java.net.URI.create(url).getPort();
+  }
+
+  static long rssKiB(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  // ------------------------------------------------------------------------ backfill-direct
+
+  /** The reads of privacy/BlockReader for blocks 0..last, in windows of 64, against the node. */
+  private static String backfillDirect(Vertx vertx, String[] args) throws Exception {
+    java.net.URI node = java.net.URI.create(args[1]);
+    java.net.URI tessera = java.net.URI.create(args[2]);
+    long last = Long.parseLong(args[3]);
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(16));
+    long start = System.nanoTime();
+    long requests = 0;
+    for (long first = 0; first <= last; first += 64) {
+      int count = (int) Math.min(64, last - first + 1);
+      ArrayNode batch = JSON.createArrayNode();
+      for (int i = 0; i < count; i++) {
+        batch.add(call(i, "eth_getBlockByNumber", "0x" + Long.toHexString(first + i), true));
+      }
+      JsonNode blocks = post(client, node, batch);
+      requests++;
+      List<Future<Integer>> perBlock = new ArrayList<>();
+      for (JsonNode answer : blocks) {
+        perBlock.add(privateReads(client, node, tessera, answer.path("result")));
+      }
+      Future.all(perBlock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      for (Future<Integer> f : perBlock) {
+        requests += f.result();
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return "blocks=" + (last + 1) + " seconds=" + String.format("%.2f", seconds)
+        + " blocks_per_s=" + String.format("%.0f", (last + 1) / seconds) + " requests=" + requests;
+  }
+
+  /** Tessera for each private transaction, then receipts and the block's call trace: as BlockReader. */
+  private static Future<Integer> privateReads(HttpClient client, java.net.URI node, java.net.URI tessera, JsonNode block) {
+    List<JsonNode> txs = new ArrayList<>();
+    for (JsonNode tx : block.path("transactions")) {
+      String v = tx.path("v").asText();
+      if ((v.equals("0x25") || v.equals("0x26")) && tx.path("input").asText().length() == 130) {
+        txs.add(tx);
+      }
+    }
+    if (txs.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<Future<Boolean>> parties = new ArrayList<>();
+    for (JsonNode tx : txs) {
+      byte[] hash = HexFormat.of().parseHex(tx.path("input").asText().substring(2));
+      String path = tessera.getPath().replaceAll("/$", "") + "/transaction/"
+          + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(hash), java.nio.charset.StandardCharsets.UTF_8);
+      parties.add(client.request(new RequestOptions().setHost(tessera.getHost()).setPort(tessera.getPort())
+              .setURI(path).addHeader("Accept", "application/vnd.tessera-2.1+json"))
+          .compose(r -> r.send())
+          .compose(r -> r.body().map(r.statusCode() == 200)));
+    }
+    return Future.all(parties).compose(all -> {
+      ArrayNode receipts = JSON.createArrayNode();
+      for (int i = 0; i < txs.size(); i++) {
+        if (parties.get(i).result()) {
+          receipts.add(call(i, "eth_getTransactionReceipt", txs.get(i).path("hash").asText()));
+        }
+      }
+      if (receipts.isEmpty()) {
+        return Future.succeededFuture(txs.size());
+      }
+      ObjectNode tracer = JSON.createObjectNode().put("tracer", "callTracer");
+      Future<JsonNode> r = postAsync(client, node, receipts);
+      Future<JsonNode> t = postAsync(client, node, call(0, "debug_traceBlockByNumber", block.path("number").asText(), tracer));
+      return Future.all(r, t).map(txs.size() + 2);
+    });
+  }
+
+  private static ObjectNode call(int id, String method, Object... params) {
+    ObjectNode call = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
+    call.set("params", JSON.valueToTree(params));
+    return call;
+  }
+
+  private static JsonNode post(HttpClient client, java.net.URI uri, JsonNode body) throws Exception {
+    return postAsync(client, uri, body).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private static Future<JsonNode> postAsync(HttpClient client, java.net.URI uri, JsonNode body) {
+    return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost())
+            .setPort(uri.getPort()).setURI(uri.getPath().isEmpty() ? "/" : uri.getPath())
+            .addHeader("Content-Type", "application/json"))
+        .compose(r -> r.send(Buffer.buffer(body.toString())))
+        .compose(r -> r.body())
+        .map(b -> {
+          try {
+            return JSON.readTree(b.getBytes());
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+}
