@@ -45,7 +45,8 @@ import java.util.Set;
  * The policy table: every method GoQuorum v21.1 through v24.x serves (read from GoQuorum's
  * {@code internal/web3ext/web3ext.go} and its services' {@code APIs()}), and those of the Ethereum
  * execution API and the Parity-style {@code trace_*} module that geth 1.13+, Besu, Erigon and anvil
- * serve, one row each: who may call it, its request guard, its response filter. docs/policy.md
+ * serve, one row each: who may call it, its request guard, its response filter and, where it is
+ * not {@link MethodRule#DEFAULT_COST}, what a call costs against {@code costPerSecond}. docs/policy.md
  * prints it (a test keeps the two equal; shared/goquorum-methods.md says why each sits where it
  * does). What a guard or filter kind does on a node is {@link Isolation}'s; a guarded row names
  * its guard, {@link GuardKind#REFUSE} when none is built yet. A method has one row: a second one
@@ -95,28 +96,28 @@ public final class MethodTable {
           guarded("eth_getCode", CODE),
           guarded("eth_getStorageAt", STORAGE),
           guarded("eth_getTransactionCount", ACCOUNT_STATE),
-          guarded("eth_getProof", PROOF),
+          guarded("eth_getProof", PROOF).cost(10),
           guarded("eth_storageRoot", STORAGE_ROOT),
           guarded("eth_getContractPrivacyMetadata", PRIVACY_METADATA),
           guarded("eth_getQuorumPayload", QUORUM_PAYLOAD),
           guarded("eth_getQuorumPayloadExtra", QUORUM_PAYLOAD_EXTRA),
           guarded("eth_decryptQuorumPayload", REFUSE),
-          guarded("eth_call", CALL),
-          guarded("eth_estimateGas", ESTIMATE),
-          guarded("eth_createAccessList", ESTIMATE),
-          guarded("eth_getLogs", LOGS),
-          guarded("eth_newFilter", FILTER_OWNER, FILTER_ID_ISSUE),
-          guarded("eth_getFilterLogs", FILTER_ID_USE, LOGS),
+          guarded("eth_call", CALL).cost(10),
+          guarded("eth_estimateGas", ESTIMATE).cost(10),
+          guarded("eth_createAccessList", ESTIMATE).cost(10),
+          guarded("eth_getLogs", LOGS).cost(20),
+          guarded("eth_newFilter", FILTER_OWNER, FILTER_ID_ISSUE).cost(5),
+          guarded("eth_getFilterLogs", FILTER_ID_USE, LOGS).cost(20),
           guarded("eth_getFilterChanges", FILTER_ID_USE, LOGS),
           guarded("eth_uninstallFilter", FILTER_ID_UNINSTALL),
           guarded("eth_subscribe", SUBSCRIBE),
           guarded("eth_unsubscribe", GuardKind.NONE),
-          guarded("eth_sendRawTransaction", RAW_TRANSACTION),
-          guarded("eth_sendRawPrivateTransaction", RAW_PRIVATE_TRANSACTION),
+          guarded("eth_sendRawTransaction", RAW_TRANSACTION).cost(10),
+          guarded("eth_sendRawPrivateTransaction", RAW_PRIVATE_TRANSACTION).cost(10),
           guarded("eth_distributePrivateTransaction", RAW_PRIVATE_TRANSACTION),
-          guarded("eth_sendTransaction", NODE_SENT),
-          guarded("eth_sendTransactionAsync", NODE_SENT_NO_CALLBACK),
-          guarded("eth_fillTransaction", FILL),
+          guarded("eth_sendTransaction", NODE_SENT).cost(10),
+          guarded("eth_sendTransactionAsync", NODE_SENT_NO_CALLBACK).cost(10),
+          guarded("eth_fillTransaction", FILL).cost(10),
           guarded("eth_signTransaction", NODE_SIGNED),
           guarded("eth_sign", ACCOUNT_AT_0),
           guarded("eth_resend", REFUSE),
@@ -126,7 +127,7 @@ public final class MethodTable {
           guarded("eth_getPrivateTransactionReceipt", PRIVATE_TRANSACTION, RECEIPT),
           guarded("eth_getPSI", PSI),
           // execution-apis: receipts of a block pass the receipt filter one by one
-          guarded("eth_getBlockReceipts", GuardKind.BLOCK_RECEIPTS, BLOCK_RECEIPTS),
+          guarded("eth_getBlockReceipts", GuardKind.BLOCK_RECEIPTS, BLOCK_RECEIPTS).cost(10),
           // execution over several calls or a whole bundle: no per-call guard yet, so refused
           guarded("eth_simulateV1", REFUSE),
           guarded("eth_callMany", REFUSE),
@@ -161,11 +162,11 @@ public final class MethodTable {
           pub("debug_getBlockRlp"),
           pub("debug_printBlock"),
           pub("debug_seedHash"),
-          guarded("debug_traceTransaction", TRACE_TRANSACTION),
-          guarded("debug_traceBlockByNumber", BLOCK_TRACE),
-          guarded("debug_traceBlockByHash", BLOCK_TRACE),
-          guarded("debug_traceBlock", BLOCK_TRACE),
-          guarded("debug_traceCall", TRACE_CALL),
+          guarded("debug_traceTransaction", TRACE_TRANSACTION).cost(50),
+          guarded("debug_traceBlockByNumber", BLOCK_TRACE).cost(100),
+          guarded("debug_traceBlockByHash", BLOCK_TRACE).cost(100),
+          guarded("debug_traceBlock", BLOCK_TRACE).cost(100),
+          guarded("debug_traceCall", TRACE_CALL).cost(50),
           operator("debug_dumpBlock"),
           operator("debug_dumpAddress"),
           operator("debug_privateStateRoot"),
@@ -213,10 +214,10 @@ public final class MethodTable {
           // trace
           // Parity-style traces: of one transaction as debug_traceTransaction; the rest
           // (blocks, filters, calls, raw transactions) refused to tenants as debug_traceBlock*
-          guarded("trace_transaction", PARITY_TRACE_TRANSACTION),
+          guarded("trace_transaction", PARITY_TRACE_TRANSACTION).cost(50),
           guarded("trace_replayTransaction", PARITY_TRACE_TRANSACTION),
           guarded("trace_get", REFUSE),
-          guarded("trace_block", REFUSE),
+          guarded("trace_block", REFUSE).cost(100),
           guarded("trace_replayBlockTransactions", REFUSE),
           guarded("trace_filter", REFUSE),
           guarded("trace_call", REFUSE),

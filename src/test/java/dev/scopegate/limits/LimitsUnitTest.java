@@ -9,6 +9,7 @@ import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.policy.MethodTable;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,13 @@ class LimitsUnitTest {
   @Test
   void methodsCostByTheTableAndLogsByTheirRange() {
     assertEquals(1, MethodCosts.of("eth_blockNumber"));
-    assertTrue(MethodCosts.of("eth_call") > MethodCosts.of("eth_blockNumber"));
-    assertTrue(MethodCosts.of("debug_traceTransaction") > MethodCosts.of("eth_call"));
+    assertEquals(10, MethodCosts.of("eth_call"));
+    assertEquals(20, MethodCosts.of("eth_getLogs"));
+    assertEquals(50, MethodCosts.of("debug_traceTransaction"));
+    assertEquals(1, MethodCosts.of("no_suchMethod"), "a method without a row costs the default");
+    MethodTable.ROWS.forEach(row -> assertEquals(row.cost(), MethodCosts.of(row.method()), row.method()));
+    assertEquals(21, MethodCosts.of("eth_getLogs", 1));
+    assertEquals(25, MethodCosts.of("eth_getLogs", 5000));
     assertEquals(MethodCosts.of("eth_getLogs") + 1, MethodCosts.of("eth_getLogs", 1));
     assertEquals(MethodCosts.of("eth_getLogs") + 1, MethodCosts.of("eth_getLogs", MethodCosts.BLOCKS_PER_UNIT));
     assertEquals(MethodCosts.of("eth_getLogs") + 2, MethodCosts.of("eth_getLogs", MethodCosts.BLOCKS_PER_UNIT + 1));

@@ -165,4 +165,37 @@ class OverridesWireTest {
       assertEquals(200, stack.proxy().tenant(logs, CHAIN_ID).statusCode(), "what is left still buys cheap calls");
     }
   }
+  /** The costs read from the policy table's cost column: eth_call 10, debug_traceTransaction 50. */
+  @Test
+  void costsComeFromThePolicyTable(Vertx vertx) throws Exception {
+    stack.close();
+    stack = Stack.start(vertx, new LocalBucketStore(() -> 0L),
+        c -> c.withLimits(Config.Limits.OFF.withTenant(new LimitSet(0, 0, 0, 60))));
+    String call = Wire.call(1, "eth_call",
+        "[{\"to\":\"0x00000000000000000000000000000000000000aa\",\"data\":\"0x\"},\"latest\"]");
+    String blockNumber = Wire.call(2, "eth_blockNumber", "[]");
+
+    // six calls spend 60 exactly (each at most 10), and nothing is left (each at least 10)
+    String calls = stack.tokenFor("calls", "rpc://eth_*");
+    for (int i = 0; i < 6; i++) {
+      assertNotLimited(stack.proxy().tenant(calls, call), "eth_call " + i);
+    }
+    HttpResponse<String> afterCalls = stack.proxy().tenant(calls, blockNumber);
+    assertEquals(429, afterCalls.statusCode(), "six eth_calls cost 60: " + afterCalls.body());
+    assertLimited(Wire.json(afterCalls), "costPerSecond");
+
+    // a trace and a call spend 60 exactly: the trace costs 50
+    String traces = stack.tokenFor("traces", "rpc://eth_*", "rpc://debug_*");
+    String trace = Wire.call(3, "debug_traceTransaction", "[\"0x" + "11".repeat(32) + "\"]");
+    assertNotLimited(stack.proxy().tenant(traces, trace), "debug_traceTransaction");
+    assertNotLimited(stack.proxy().tenant(traces, call), "eth_call after a trace");
+    HttpResponse<String> afterTrace = stack.proxy().tenant(traces, blockNumber);
+    assertEquals(429, afterTrace.statusCode(), "a trace and a call cost 60: " + afterTrace.body());
+    assertLimited(Wire.json(afterTrace), "costPerSecond");
+  }
+
+  private static void assertNotLimited(HttpResponse<String> answer, String what) {
+    assertTrue(answer.statusCode() != 429 && Wire.json(answer).path("error").path("code").asInt() != -32005,
+        what + " within the budget: " + answer.body());
+  }
 }

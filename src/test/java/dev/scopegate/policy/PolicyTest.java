@@ -2,6 +2,7 @@ package dev.scopegate.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scopegate.auth.Principal;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -74,5 +76,14 @@ class PolicyTest {
     RpcRequest request = new RpcRequest(Optional.empty(), method, Optional.empty());
     Future<Decision> decision = policy.authorize(Principal.operator("test"), request);
     assertSame(request, ((Decision.Forward) decision.result()).request());
+  }
+
+  @Test
+  void aRowCostsAtLeastOneSoNoMethodIsFreeOrRefunds() {
+    MethodRule row = new MethodRule("eth_call", Access.GUARDED, GuardKind.CALL, FilterKind.NONE);
+    assertEquals(MethodRule.DEFAULT_COST, row.cost());
+    assertEquals(10, row.cost(10).cost());
+    assertThrows(IllegalArgumentException.class, () -> row.cost(0));
+    assertThrows(IllegalArgumentException.class, () -> row.cost(-5));
   }
 }
