@@ -352,10 +352,10 @@ paced paced operator "Scopegate operator" "$sg_url" "$BN" "$OPERATOR"
 paced paced tenant "Scopegate tenant" "$sg_url" "$BN" "$TENANT"
 
 # --- limiter rows: configuration only. A row runs when this build knows its keys.
-# TODO(#16): limits.* are not on this branch yet; once they are, these rows run by themselves.
+# Every budget on and far above the load, so each call pays the whole limiter and none is refused.
 LIMIT_ROWS=(
-  "memory|tenant with limits on (in memory)|SCOPEGATE_LIMITS_TENANT_REQUESTSPERSECOND=1000000000 SCOPEGATE_LIMITS_TENANT_BURST=1000000000"
-  "redis|tenant with limits on (Redis)|SCOPEGATE_LIMITS_TENANT_REQUESTSPERSECOND=1000000000 SCOPEGATE_LIMITS_TENANT_BURST=1000000000 SCOPEGATE_LIMITS_REDIS_URL=redis://127.0.0.1:@REDIS_PORT@"
+  "memory|tenant with limits on (in memory)|SCOPEGATE_LIMITS_TENANT_REQUESTSPERSECOND=1000000000 SCOPEGATE_LIMITS_TENANT_BURST=1000000000 SCOPEGATE_LIMITS_TENANT_CONCURRENT=1000000 SCOPEGATE_LIMITS_TENANT_COSTPERSECOND=1000000000"
+  "redis|tenant with limits on (Redis)|SCOPEGATE_LIMITS_TENANT_REQUESTSPERSECOND=1000000000 SCOPEGATE_LIMITS_TENANT_BURST=1000000000 SCOPEGATE_LIMITS_TENANT_CONCURRENT=1000000 SCOPEGATE_LIMITS_TENANT_COSTPERSECOND=1000000000 SCOPEGATE_LIMITS_REDIS_URL=redis://127.0.0.1:@REDIS_PORT@"
 )
 for spec in "${LIMIT_ROWS[@]}"; do
   IFS='|' read -r row label vars <<<"$spec"
@@ -369,6 +369,7 @@ for spec in "${LIMIT_ROWS[@]}"; do
     free_port; redis_port=$FREE_PORT
     redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
     pids+=($!)
+    for _ in $(seq 100); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
     vars="${vars//@REDIS_PORT@/$redis_port}"
   fi
   scopegate "limits-$row" "  http: $UPSTREAM
