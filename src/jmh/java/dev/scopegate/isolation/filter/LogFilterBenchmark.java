@@ -1,8 +1,9 @@
-package dev.scopegate.isolation;
+package dev.scopegate.isolation.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.scopegate.auth.Principal;
+import dev.scopegate.isolation.PrivacyFacts;
 import dev.scopegate.auth.PrivateGrant;
 import dev.scopegate.auth.RpcGrant;
 import dev.scopegate.jsonrpc.Json;
