@@ -44,7 +44,11 @@ class LifecycleProcessTest {
         "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "demo"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // The child reads SCOPEGATE_* as configuration and refuses names it does not know; whatever
+    // the shell running the tests exports must not become this child's configuration.
+    builder.environment().keySet().removeIf(name -> name.startsWith("SCOPEGATE_"));
+    Process process = builder.start();
     CompletableFuture<Void> banner = new CompletableFuture<>();
     List<String> err = new ArrayList<>();
     CompletableFuture<Void> errEnded;

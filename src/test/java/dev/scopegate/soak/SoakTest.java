@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what it must be (own state read, foreign state the non-party answer, denials, hostile input
  * refused, ids matched). Fails on any leak, any unexpected answer, or heap that keeps growing.
  *
- * <p>Duration: {@code -Dscopegate.soak.seconds=600} or {@code SCOPEGATE_SOAK_SECONDS} (default 60).
+ * <p>Duration: {@code -Dscopegate.soak.seconds=600} or {@code SOAK_SECONDS} (default 60).
  * The figures go to {@code target/soak-report.txt}.
  */
 @ExtendWith(VertxExtension.class)
@@ -66,7 +66,7 @@ class SoakTest {
   private volatile long deadline;
 
   private static long seconds() {
-    String value = System.getProperty("scopegate.soak.seconds", System.getenv("SCOPEGATE_SOAK_SECONDS"));
+    String value = System.getProperty("scopegate.soak.seconds", System.getenv("SOAK_SECONDS"));
     return value == null || value.isBlank() ? 60 : Long.parseLong(value.trim());
   }
 
