@@ -1,5 +1,6 @@
 package dev.scopegate.mode;
 
+import static dev.scopegate.testing.Eventually.until;
 import static dev.scopegate.devnode.DevTessera.KB;
 import static dev.scopegate.devnode.DevTessera.KC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,6 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,15 +77,6 @@ class MpsIpcSubscriptionTest {
     return stack.proxy().scopegate().psiSockets().orElseThrow();
   }
 
-  private static void until(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5); // polling a condition, not a fixed wait
-    }
-  }
 
   @Test
   void aSubscriptionNamingPs1SeesPs1LogsOnlyAndEndsWithThePrefix() throws Exception {

@@ -1,10 +1,10 @@
 package dev.scopegate.privacy;
 
+import dev.scopegate.testing.Eventually;
 import static dev.scopegate.devnode.DevTessera.KA;
 import static dev.scopegate.devnode.DevTessera.KB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.config.Config;
@@ -147,10 +147,6 @@ class TesseraFaultsTest {
 
   /** Scopegate's attempts reach Tessera (the proxy sees each connection): a bounded wait. */
   private void awaitAttempts(long count) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (faults.attempts() < count) {
-      assertTrue(System.nanoTime() < deadline, "Scopegate kept retrying Tessera");
-      Thread.sleep(20); // a condition poll with a deadline
-    }
+    Eventually.until(() -> faults.attempts() >= count, "Scopegate to keep retrying Tessera", Duration.ofSeconds(60));
   }
 }

@@ -1,5 +1,6 @@
 package dev.scopegate.upstream;
 
+import dev.scopegate.testing.Eventually;
 import static dev.scopegate.devnode.DevTessera.KA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -148,11 +149,9 @@ class NodeFaultsTest {
 
   /** The index opens on the privacy service's own retry after the mode is known. */
   private void awaitIndexOpen() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (stack.proxy().scopegate().privacy().index().isEmpty()) {
-      assertTrue(System.nanoTime() < deadline, "the privacy index opened once the node answered");
-      Thread.sleep(20); // a condition poll with a deadline: the index has no "opened" event
-    }
+    // the index has no "opened" event to await
+    Eventually.until(() -> stack.proxy().scopegate().privacy().index().isPresent(),
+        "the privacy index to open once the node answered", Duration.ofSeconds(60));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.scopegate.upstream;
 
+import static dev.scopegate.testing.Eventually.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -15,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,15 +30,6 @@ class PsiSocketsTest {
     public void ended(RpcException why) {}
   };
 
-  private static void until(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5); // polling a condition, not a fixed wait
-    }
-  }
 
   /** Leased on an event loop, as the WebSocket upgrade does. */
   private static PsiSockets.Lease lease(Vertx vertx, PsiSockets sockets, String psi) throws Exception {

@@ -1,5 +1,6 @@
 package dev.scopegate.limits.redis;
 
+import dev.scopegate.testing.Eventually;
 import static dev.scopegate.limits.redis.RedisFixture.OPTIONS;
 import static dev.scopegate.limits.redis.RedisFixture.command;
 import static dev.scopegate.limits.redis.RedisFixture.take;
@@ -81,7 +82,7 @@ class RedisBucketStoreTest {
   void tokensComeBackAtTheRateOfRedisClock() throws Exception {
     assertTrue(take(store, "t", 1000, 5, 5).granted());
     // 1000/s: a token is back within a millisecond of Redis's time; wait for Redis to say so.
-    RedisFixture.until(() -> {
+    Eventually.until(() -> {
       try {
         return take(store, "t", 1000, 5, 1).granted();
       } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.scopegate.limits.redis;
 
+import dev.scopegate.testing.Eventually;
 import static dev.scopegate.limits.redis.RedisFixture.await;
 import static dev.scopegate.limits.redis.RedisFixture.failures;
 import static dev.scopegate.limits.redis.RedisFixture.take;
@@ -77,7 +78,7 @@ class RedisFailoverTest {
     assertEquals(0, registry.get("scopegate.limits.redis.up").gauge().value());
 
     redis.restart();
-    RedisFixture.until(store::redisUp, "the store to see Redis back");
+    Eventually.until(store::redisUp, "the store to see Redis back");
     assertEquals(1, registry.get("scopegate.limits.redis.up").gauge().value());
     // Shared again: what this replica takes now, another replica sees.
     RedisBucketStore other = RedisFixture.store(vertx, redis.url(), RedisFailurePolicy.REFUSE,
@@ -109,7 +110,7 @@ class RedisFailoverTest {
     assertTrue(scrape.contains("scopegate_limits_redis_up 0.0"), scrape);
 
     redis.restart();
-    RedisFixture.until(store::redisUp, "the store to see Redis back");
+    Eventually.until(store::redisUp, "the store to see Redis back");
     // Redis restarted empty: the bucket is full again.
     assertTrue(take(store, "tenant-secret", SLOW, 3, 3).granted());
     assertFalse(take(store, "tenant-secret", SLOW, 3, 1).granted());
@@ -139,7 +140,7 @@ class RedisFailoverTest {
     } finally {
       redis.thaw();
     }
-    RedisFixture.until(store::redisUp, "the store to see Redis answer again");
+    Eventually.until(store::redisUp, "the store to see Redis answer again");
   }
 
   @Test
@@ -157,7 +158,7 @@ class RedisFailoverTest {
         take(store, key, SLOW, 3, 1);
       }
       redis.restart();
-      RedisFixture.until(store::redisUp, "the store to see Redis back");
+      Eventually.until(store::redisUp, "the store to see Redis back");
       assertTrue(take(store, key, SLOW, 3, 1).granted());
 
       List<String> lines = lines(logs);

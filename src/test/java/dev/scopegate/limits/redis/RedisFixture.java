@@ -11,7 +11,6 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /** What the Redis store's tests share: waiting on futures and conditions (bounded), stores, a raw client. */
 final class RedisFixture {
@@ -29,16 +28,6 @@ final class RedisFixture {
     }
   }
 
-  /** Waits for a condition that an event will make true; fails after a bound, never a fixed wait. */
-  static void until(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5); // polling a condition, not a fixed wait
-    }
-  }
 
   static Take take(RedisBucketStore store, String key, double perSecond, long capacity, long amount) throws Exception {
     return await(store.take(key, perSecond, capacity, amount));

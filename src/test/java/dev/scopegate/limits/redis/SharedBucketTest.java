@@ -1,5 +1,6 @@
 package dev.scopegate.limits.redis;
 
+import dev.scopegate.testing.Eventually;
 import static dev.scopegate.limits.redis.RedisFixture.await;
 import static dev.scopegate.limits.redis.RedisFixture.command;
 import static dev.scopegate.limits.redis.RedisFixture.take;
@@ -99,7 +100,7 @@ class SharedBucketTest {
     assertTrue(1 + drained + overAdmitted <= CAPACITY + 2 * ALLOWANCE, "granted " + (1 + drained + overAdmitted));
     assertTrue(overAdmitted <= ALLOWANCE, "over-admitted " + overAdmitted);
     // What was over-admitted is owed: Redis's bucket is below zero until refill pays it back.
-    RedisFixture.until(() -> tokensInRedis() <= 0, "the over-admission debited in Redis");
+    Eventually.until(() -> tokensInRedis() <= 0, "the over-admission debited in Redis");
     assertFalse(take(two, "k", slow, CAPACITY, 1).granted());
   }
 
@@ -111,7 +112,7 @@ class SharedBucketTest {
       assertTrue(take(one, "busy", 0.001, 10_000, 1).granted());
       assertTrue(take(two, "busy", 0.001, 10_000, 1).granted());
     }
-    RedisFixture.until(() -> tokensInRedis("busy") < 10_000 - takes + 1, "every grant debited in Redis");
+    Eventually.until(() -> tokensInRedis("busy") < 10_000 - takes + 1, "every grant debited in Redis");
     long scripts = scriptCalls() - before;
     System.out.printf("round trips: %d scripts for %d takes, one at a time per replica%n", scripts, takes);
     assertTrue(scripts < takes / 2, scripts + " scripts for " + takes + " takes");
@@ -127,7 +128,7 @@ class SharedBucketTest {
     }
     await(Future.all(answers));
     assertTrue(answers.stream().allMatch(a -> a.result().granted()));
-    RedisFixture.until(() -> tokensInRedis("burst") < 10_000 - answers.size() + 1, "every grant debited in Redis");
+    Eventually.until(() -> tokensInRedis("burst") < 10_000 - answers.size() + 1, "every grant debited in Redis");
     assertEquals(10_000 - answers.size(), tokensInRedis("burst"), 0.01);
     System.out.printf("burst: %d scripts for %d takes at once%n", scriptCalls() - before, answers.size());
   }
