@@ -87,7 +87,10 @@ public record LimitOverrides(Map<Limit, Long> values) {
 
   /** A Go duration string ({@code "2s"}, {@code "1m30s"}; {@code "0"}: off), in nanoseconds. */
   private static long timeout(JsonNode value, String where) {
-    String problem = where + ": maxTraceTimeout must be a duration such as \"5s\" or \"1m30s\" (\"0\": off)";
+    String problem = where + ": maxTraceTimeout must be a duration such as \"5s\" or \"1m30s\" (0: off)";
+    if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == 0) {
+      return 0; // off, written as the other limits write it
+    }
     if (!value.isTextual()) {
       throw new IllegalArgumentException(problem);
     }

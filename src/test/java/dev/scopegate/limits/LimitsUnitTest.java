@@ -40,6 +40,7 @@ class LimitsUnitTest {
     LimitOverrides registry = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"30s\"}"), "r");
     LimitOverrides claim = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"1.5s\",\"burst\":3}"), "c");
     LimitOverrides off = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"0\"}"), "o");
+    assertEquals(off, LimitOverrides.parse(json("{\"maxTraceTimeout\":0}"), "o"), "0 as a number is off too");
     assertEquals(30_000_000_000L, registry.maxTraceTimeoutNanos(tenSeconds), "the registry may lift the default");
     assertEquals(1_500_000_000L, registry.and(claim).maxTraceTimeoutNanos(tenSeconds));
     assertEquals(1_500_000_000L, claim.and(registry).maxTraceTimeoutNanos(tenSeconds), "in either order");
@@ -50,7 +51,7 @@ class LimitsUnitTest {
 
   @Test
   void garbageIsRefusedWithWhere() throws Exception {
-    for (String bad : new String[] {"{\"maxTraceTimeout\":5}", "{\"maxTraceTimeout\":\"-1s\"}",
+    for (String bad : new String[] {"{\"maxTraceTimeout\":5}", "{\"maxTraceTimeout\":0.0}", "{\"maxTraceTimeout\":\"-1s\"}",
         "{\"maxTraceTimeout\":\"5 s\"}", "{\"maxTraceTimeout\":\"\\u0665s\"}", "{\"maxTraceTimeout\":null}",
         "{\"maxTraceTimeout\":\"9223372036854775808ns\"}", "{\"MaxTraceTimeout\":\"1s\"}", "[]", "\"10\"", "{\"requestsPerSecond\":\"10\"}", "{\"burst\":-1}",
         "{\"costPerSecond\":1e3}", "{\"concurrent\":1000000001}", "{\"requests\":1}", "{\"\\u0000x\":1}"}) {
