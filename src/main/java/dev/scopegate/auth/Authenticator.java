@@ -131,7 +131,7 @@ public final class Authenticator {
   static Optional<String> bearerToken(String header) {
     String value = header.strip();
     int space = value.indexOf(' ');
-    if (space < 0 || !value.substring(0, space).equalsIgnoreCase(BEARER)) {
+    if (space != BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, space)) {
       return Optional.empty();
     }
     String token = value.substring(space + 1).strip();

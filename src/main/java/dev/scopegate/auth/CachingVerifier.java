@@ -5,13 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.scopegate.jsonrpc.RpcError;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Remembers verified tokens (by SHA-256, never the token itself) until they expire, so a token is
@@ -26,7 +22,7 @@ final class CachingVerifier implements TokenVerifier {
   private final TokenVerifier delegate;
   private final ClaimChecks checks;
   private final Clock clock;
-  private final Cache<String, Principal> verified;
+  private final Cache<TokenDigest.Key, Principal> verified;
 
   CachingVerifier(TokenVerifier delegate, ClaimChecks checks, Clock clock) {
     this.delegate = delegate;
@@ -38,7 +34,7 @@ final class CachingVerifier implements TokenVerifier {
 
   @Override
   public Future<Principal> verify(String token) {
-    String key = digest(token);
+    TokenDigest.Key key = TokenDigest.key(token);
     Principal cached = verified.getIfPresent(key);
     if (cached == null) {
       return delegate.verify(token).onSuccess(principal -> verified.put(key, principal));
@@ -57,10 +53,10 @@ final class CachingVerifier implements TokenVerifier {
     return delegate.close();
   }
 
-  private Expiry<String, Principal> untilExpiry() {
+  private Expiry<TokenDigest.Key, Principal> untilExpiry() {
     return new Expiry<>() {
       @Override
-      public long expireAfterCreate(String key, Principal principal, long currentTime) {
+      public long expireAfterCreate(TokenDigest.Key key, Principal principal, long currentTime) {
         Instant end = principal.expiry().orElseThrow().plus(checks.skew());
         Duration ttl = Duration.between(clock.instant(), end);
         if (ttl.isNegative()) {
@@ -71,24 +67,15 @@ final class CachingVerifier implements TokenVerifier {
 
       @Override
       public long expireAfterUpdate(
-          String key, Principal principal, long currentTime, long currentDuration) {
+          TokenDigest.Key key, Principal principal, long currentTime, long currentDuration) {
         return expireAfterCreate(key, principal, currentTime);
       }
 
       @Override
       public long expireAfterRead(
-          String key, Principal principal, long currentTime, long currentDuration) {
+          TokenDigest.Key key, Principal principal, long currentTime, long currentDuration) {
         return currentDuration;
       }
     };
-  }
-
-  private static String digest(String token) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

@@ -39,12 +39,13 @@ public record RpcGrant(String namespace, String function) {
     if (cut < 0) {
       return false;
     }
-    return matches(namespace, method.substring(0, cut))
-        && matches(function, method.substring(cut + 1));
+    return matches(namespace, method, 0, cut) && matches(function, method, cut + 1, method.length());
   }
 
-  private static boolean matches(String pattern, String value) {
-    return pattern.equals(ANY) || pattern.equals(value);
+  /** {@code pattern} is the wildcard or equals {@code method[from, to)}, compared in place. */
+  private static boolean matches(String pattern, String method, int from, int to) {
+    return pattern.equals(ANY)
+        || pattern.length() == to - from && method.regionMatches(from, pattern, 0, pattern.length());
   }
 
   private static int delimiter(String s) {

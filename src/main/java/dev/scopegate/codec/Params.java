@@ -7,15 +7,12 @@ import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Positional params as GoQuorum takes them, with the shapes guards rely on checked, and the
  * rewriting guards do (a pinned block). A malformed param is {@code invalid params}.
  */
 public final class Params {
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
-  private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
 
   private Params() {}
 
@@ -37,7 +34,7 @@ public final class Params {
   /** A 20-byte address, lower-cased; anything else is invalid (as it is to the node). */
   public static String address(JsonNode value, String name) {
     String text = value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : "";
-    if (!ADDRESS.matcher(text).matches()) {
+    if (!isLowerHex(text, 40)) {
       throw RpcError.INVALID_PARAMS.withData(name + " is not a 20-byte hex address");
     }
     return text;
@@ -50,10 +47,24 @@ public final class Params {
   public static String hash(RpcRequest request, int index) {
     JsonNode value = at(request, index);
     String text = value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : "";
-    if (!HASH.matcher(text).matches()) {
+    if (!isLowerHex(text, 64)) {
       throw RpcError.INVALID_PARAMS.withData("argument " + index + " is not a 32-byte hash");
     }
     return text;
+  }
+
+  /** {@code 0x} and {@code digits} of [0-9a-f], nothing else (every call's address: no regex). */
+  static boolean isLowerHex(String text, int digits) {
+    if (text.length() != digits + 2 || text.charAt(0) != '0' || text.charAt(1) != 'x') {
+      return false;
+    }
+    for (int i = 2; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String text(JsonNode value, String name) {

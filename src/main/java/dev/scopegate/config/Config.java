@@ -240,33 +240,51 @@ public record Config(
 
   /**
    * {@code limits.*}: per tenant and per operator (0 = off), the block range of one logs query,
-   * and where buckets live ({@code redis}: shared by replicas; empty: in this process).
+   * the longest tracer timeout a trace call may ask (tenants; operators only when set), and where
+   * buckets live ({@code redis}: shared by replicas; empty: in this process).
    */
   public record Limits(
       dev.scopegate.limits.LimitSet tenant,
       dev.scopegate.limits.LimitSet operator,
       long maxLogsBlockRange,
       Optional<URI> redisUrl,
-      String redisOnFailure) {
+      String redisOnFailure,
+      Duration maxTraceTimeout,
+      Duration operatorMaxTraceTimeout) {
     public static final Limits OFF = new Limits(dev.scopegate.limits.LimitSet.OFF,
         dev.scopegate.limits.LimitSet.OFF, 0, Optional.empty(), "local");
 
+    /** No trace timeout caps. */
+    public Limits(dev.scopegate.limits.LimitSet tenant, dev.scopegate.limits.LimitSet operator,
+        long maxLogsBlockRange, Optional<URI> redisUrl, String redisOnFailure) {
+      this(tenant, operator, maxLogsBlockRange, redisUrl, redisOnFailure, Duration.ZERO, Duration.ZERO);
+    }
+
     public Limits withTenant(dev.scopegate.limits.LimitSet t) {
-      return new Limits(t, operator, maxLogsBlockRange, redisUrl, redisOnFailure);
+      return new Limits(t, operator, maxLogsBlockRange, redisUrl, redisOnFailure, maxTraceTimeout,
+          operatorMaxTraceTimeout);
     }
 
     public Limits withOperator(dev.scopegate.limits.LimitSet o) {
-      return new Limits(tenant, o, maxLogsBlockRange, redisUrl, redisOnFailure);
+      return new Limits(tenant, o, maxLogsBlockRange, redisUrl, redisOnFailure, maxTraceTimeout,
+          operatorMaxTraceTimeout);
     }
 
     public Limits withMaxLogsBlockRange(long blocks) {
-      return new Limits(tenant, operator, blocks, redisUrl, redisOnFailure);
+      return new Limits(tenant, operator, blocks, redisUrl, redisOnFailure, maxTraceTimeout,
+          operatorMaxTraceTimeout);
+    }
+
+    /** Tenants' trace timeouts capped at {@code tenants}, operators' at {@code operators} (0: off). */
+    public Limits withMaxTraceTimeout(Duration tenants, Duration operators) {
+      return new Limits(tenant, operator, maxLogsBlockRange, redisUrl, redisOnFailure, tenants, operators);
     }
 
     @Override
     public String toString() { // a Redis URL may carry a password
       return "Limits[tenant=" + tenant + ", operator=" + operator + ", maxLogsBlockRange="
-          + maxLogsBlockRange + ", redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost()).orElse("off")
+          + maxLogsBlockRange + ", maxTraceTimeout=" + maxTraceTimeout + "/" + operatorMaxTraceTimeout
+          + ", redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost()).orElse("off")
           + ", onFailure=" + redisOnFailure + "]";
     }
   }

@@ -34,7 +34,9 @@ final class ConfigAssembler {
             s.get(LIMITS_OPERATOR_COST_PER_SECOND)),
         s.get(LIMITS_MAX_LOGS_BLOCK_RANGE),
         s.get(LIMITS_REDIS_URL),
-        s.get(LIMITS_REDIS_ON_FAILURE));
+        s.get(LIMITS_REDIS_ON_FAILURE),
+        s.get(LIMITS_MAX_TRACE_TIMEOUT),
+        s.get(LIMITS_OPERATOR_MAX_TRACE_TIMEOUT));
   }
 
   private static Config.Server server(Settings s) {

@@ -17,6 +17,19 @@ final class Durations {
   static final ValueType<Duration> TYPE =
       new Scalar<>("a duration with a unit (ms, s, m, h)", Durations::read);
 
+  /** The longest cap a trace timeout key takes: a longer one is a mistake, not a limit. */
+  static final Duration MAX_CAP = Duration.ofHours(24);
+
+  /** A cap: a duration up to {@link #MAX_CAP}, or 0 for off (as the other limits write off). */
+  static final ValueType<Duration> CAP_OR_ZERO =
+      new Scalar<>("a duration with a unit (ms, s, m, h) up to 24h, or 0 (off)", text -> {
+        if (text.strip().equals("0")) {
+          return Duration.ZERO;
+        }
+        Duration d = read(text);
+        return d == null || d.compareTo(MAX_CAP) > 0 ? null : d;
+      });
+
   private Durations() {}
 
   private static Duration read(String text) {

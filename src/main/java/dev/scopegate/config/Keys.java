@@ -204,6 +204,13 @@ final class Keys {
   static final Key<Long> LIMITS_MAX_LOGS_BLOCK_RANGE = key("limits.maxLogsBlockRange", atLeast(0),
       "0", "Most blocks one tenant's `eth_getLogs` or `eth_newFilter` may span (`latest` and"
           + " `pending` resolved at the node's head); 0: off.");
+  static final Key<Duration> LIMITS_MAX_TRACE_TIMEOUT = key("limits.maxTraceTimeout",
+      Durations.CAP_OR_ZERO, "0", "Longest tracer `timeout` a tenant's `debug_trace*` call may ask"
+          + " (e.g. `5s`); a longer one is refused (`-32005`), and a call asking none is sent with this"
+          + " cap when it is below GoQuorum's default of 5s; 0: off. See docs/limits.md.");
+  static final Key<Duration> LIMITS_OPERATOR_MAX_TRACE_TIMEOUT = key("limits.operator.maxTraceTimeout",
+      Durations.CAP_OR_ZERO, "0", "As `limits.maxTraceTimeout`, for operators; 0: off (operators are"
+          + " unlimited unless configured).");
   static final Key<Optional<URI>> LIMITS_REDIS_URL = key("limits.redis.url",
       new Optionally<>(REDIS_URL), "", "Redis (`redis://` or `rediss://` URL) holding the"
           + " buckets that all replicas share; empty: each replica limits on its own, in memory.");

@@ -1,5 +1,6 @@
 package dev.scopegate.devnode;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -163,6 +164,11 @@ public final class DevNode {
   /** Calls of {@code method} received. */
   public long requestCount(String method) {
     return requests.of(method);
+  }
+
+  /** Test hook: the params of the latest {@code method} call received since the last reset. */
+  public Optional<JsonNode> lastParams(String method) {
+    return requests.lastParams(method);
   }
 
   /** Completes once {@code method} has been received {@code count} times since the last reset. */

@@ -36,7 +36,7 @@ final class NodeDispatcher {
     }
     ArrayNode answers = Json.MAPPER.createArrayNode();
     for (GoRequests.Message message : decoded.messages()) {
-      message.request().ifPresentOrElse(r -> calls.count(r.method()), calls::countInvalid);
+      message.request().ifPresentOrElse(r -> calls.count(r.method(), r.params()), calls::countInvalid);
       answer(message).ifPresent(response -> answers.add(response.toJson()));
     }
     if (answers.isEmpty()) {

@@ -1,20 +1,37 @@
 package dev.scopegate.devnode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** JSON-RPC calls received, in total and per method name (unknown methods too). */
+/**
+ * JSON-RPC calls received, in total and per method name (unknown methods too), and the params
+ * of each method's latest call.
+ */
 final class RequestCounter {
   private final AtomicLong total = new AtomicLong();
+  private final Map<String, JsonNode> lastParams = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> byMethod = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
   private record Waiter(String method, long count, Promise<Void> reached) {}
+
+  void count(String method, Optional<JsonNode> params) {
+    lastParams.put(method, params.orElse(MissingNode.getInstance()));
+    count(method);
+  }
+
+  /** The params of the latest call of {@code method} (missing when it had none). */
+  Optional<JsonNode> lastParams(String method) {
+    return Optional.ofNullable(lastParams.get(method));
+  }
 
   void count(String method) {
     total.incrementAndGet();
@@ -52,6 +69,7 @@ final class RequestCounter {
 
   void reset() {
     total.set(0);
+    lastParams.clear();
     byMethod.clear();
   }
 }

@@ -100,7 +100,7 @@ public final class TenantGrants {
             g ->
                 g.action().allows(Action.READ)
                     && anyOwner(g)
-                    && parties.includesAny(Set.copyOf(g.tmKeys())));
+                    && parties.includesAny(g.tmKeys()));
   }
 
   private boolean mayWriteContract(String account, ContractPrivacy target) {
@@ -113,7 +113,7 @@ public final class TenantGrants {
                 g.action().allows(Action.WRITE)
                     && g.coversSelf(account)
                     && anyOwner(g)
-                    && p.parties().includesAny(Set.copyOf(g.tmKeys())));
+                    && p.parties().includesAny(g.tmKeys()));
   }
 
   private boolean holdsKey(Action action, String account, String key) {

@@ -40,6 +40,8 @@ public enum RpcError {
   LIMIT_EXCEEDED(-32005, "%s limit exceeded", 429),
   /** One logs query spanning more blocks than limits.maxLogsBlockRange: retrying will not help. */
   LOGS_RANGE_EXCEEDED(-32005, "maxLogsBlockRange limit exceeded", 200),
+  /** A trace call asking a longer tracer timeout than limits.maxTraceTimeout: retrying will not help. */
+  TRACE_TIMEOUT_EXCEEDED(-32005, "maxTraceTimeout limit exceeded", 200),
   BLOCK_RANGE_UNKNOWN(-32000, "the node's head is not known, so the block range cannot be checked; retry", 200),
   LIMITS_UNAVAILABLE(-32005, "limits cannot be checked (bucket store unavailable); retry", 200),
   LOGS_FILTER_TOO_LARGE(-32602, "logs filter too large", 200),

@@ -6,7 +6,8 @@ public enum Limit {
   BURST("burst"),
   CONCURRENT("concurrent"),
   COST_PER_SECOND("costPerSecond"),
-  MAX_LOGS_BLOCK_RANGE("maxLogsBlockRange");
+  MAX_LOGS_BLOCK_RANGE("maxLogsBlockRange"),
+  MAX_TRACE_TIMEOUT("maxTraceTimeout");
 
   private final String key;
 

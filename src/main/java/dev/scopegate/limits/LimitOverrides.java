@@ -33,6 +33,11 @@ public record LimitOverrides(Map<Limit, Long> values) {
     return new LimitOverrides(merged);
   }
 
+  /** The trace timeout cap in nanoseconds (0: off): the one named here, else {@code defaultNanos}. */
+  public long maxTraceTimeoutNanos(long defaultNanos) {
+    return values.getOrDefault(Limit.MAX_TRACE_TIMEOUT, defaultNanos);
+  }
+
   /** {@code defaults} with the budgets named here replaced. */
   public LimitSet over(LimitSet defaults) {
     return LimitSet.of(limit -> values.getOrDefault(limit, defaults.get(limit)));
@@ -46,9 +51,10 @@ public record LimitOverrides(Map<Limit, Long> values) {
   }
 
   /**
-   * Reads {@code {"requestsPerSecond": 10, "concurrent": 4}}; anything else (another key, a
-   * value that is not a whole number from 0 to 10^9) fails with a message naming {@code where},
-   * so a typo never leaves a tenant unlimited.
+   * Reads {@code {"requestsPerSecond": 10, "concurrent": 4, "maxTraceTimeout": "2s"}}; anything
+   * else (another key, a budget that is not a whole number from 0 to 10^9, a timeout that is not a
+   * Go duration from 0 up) fails with a message naming {@code where}, so a typo never leaves a
+   * tenant unlimited.
    */
   public static LimitOverrides parse(JsonNode node, String where) {
     if (node == null || node.isMissingNode() || node.isNull()) {
@@ -61,9 +67,13 @@ public record LimitOverrides(Map<Limit, Long> values) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equals(Limit.MAX_TRACE_TIMEOUT.key())) {
+        values.put(Limit.MAX_TRACE_TIMEOUT, timeout(field.getValue(), where));
+        continue;
+      }
       Limit limit = BUDGETS.stream().filter(l -> l.key().equals(field.getKey())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(where + ": unknown limit '"
-              + printable(field.getKey()) + "' (expected requestsPerSecond, burst, concurrent, costPerSecond)"));
+              + printable(field.getKey()) + "' (expected requestsPerSecond, burst, concurrent, costPerSecond, maxTraceTimeout)"));
       JsonNode value = field.getValue();
       if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
           || value.longValue() > MAX_VALUE) {
@@ -73,6 +83,26 @@ public record LimitOverrides(Map<Limit, Long> values) {
       values.put(limit, value.longValue());
     }
     return new LimitOverrides(values);
+  }
+
+  /** A Go duration string ({@code "2s"}, {@code "1m30s"}; {@code "0"}: off), in nanoseconds. */
+  private static long timeout(JsonNode value, String where) {
+    String problem = where + ": maxTraceTimeout must be a duration such as \"5s\" or \"1m30s\" (0: off)";
+    if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == 0) {
+      return 0; // off, written as the other limits write it
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(problem);
+    }
+    try {
+      long nanos = GoDuration.parse(value.textValue());
+      if (nanos < 0) {
+        throw new IllegalArgumentException(problem);
+      }
+      return nanos;
+    } catch (GoDuration.Invalid e) {
+      throw new IllegalArgumentException(problem);
+    }
   }
 
   // the claim comes from outside: never echo more than a short, printable name

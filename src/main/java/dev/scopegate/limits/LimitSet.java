@@ -28,7 +28,7 @@ public record LimitSet(long requestsPerSecond, long burst, long concurrent, long
       case BURST -> burst;
       case CONCURRENT -> concurrent;
       case COST_PER_SECOND -> costPerSecond;
-      case MAX_LOGS_BLOCK_RANGE -> throw new IllegalArgumentException("not a per-caller budget");
+      case MAX_LOGS_BLOCK_RANGE, MAX_TRACE_TIMEOUT -> throw new IllegalArgumentException("not a per-caller budget");
     };
   }
 

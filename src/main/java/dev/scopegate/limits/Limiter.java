@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Limits before the policy, for every transport: per caller (a tenant by tenant id, else {@code
  * sub}; an operator by how it came in) calls per second, calls in flight and cost per second, and
- * per call the block range of a logs query. The calls of a body are checked in order, each on its
+ * per call the block range of a logs query and the tracer timeout of a trace. The calls of a body are checked in order, each on its
  * own, so a refused call leaves the rest of its batch to proceed. A refused call costs the
  * requests it was checked against; it holds no slot.
  */
@@ -64,10 +64,12 @@ public final class Limiter implements CallGate {
   public Future<Admission> admit(Principal principal, List<RpcCall> calls) {
     LimitSet limits = principal.isOperator() ? config.operator() : principal.limits().over(config.tenant());
     long maxRange = principal.isOperator() ? 0 : config.maxLogsBlockRange();
-    if (limits.off() && maxRange == 0) {
+    long traceCap = principal.isOperator() ? config.operatorMaxTraceTimeout().toNanos()
+        : principal.limits().maxTraceTimeoutNanos(config.maxTraceTimeout().toNanos());
+    if (limits.off() && maxRange == 0 && traceCap == 0) {
       return Future.succeededFuture(Admission.ALL);
     }
-    Body body = new Body(key(principal), caller(principal), limits, maxRange, calls.size());
+    Body body = new Body(key(principal), caller(principal), limits, maxRange, traceCap, calls.size());
     Future<Void> checked = Future.succeededFuture();
     for (int i = 0; i < calls.size(); i++) {
       int index = i;
@@ -80,7 +82,8 @@ public final class Limiter implements CallGate {
   }
 
   private Future<Void> check(Body body, int index, RpcRequest request) {
-    return cost(body, request)
+    return traceTimeout(body, index, request)
+        .compose(v -> cost(body, request))
         .compose(cost -> {
           boolean slot = body.limits.concurrent() > 0;
           if (slot && !inFlight.tryAcquire(body.key, body.limits.concurrent())) {
@@ -107,6 +110,22 @@ public final class Limiter implements CallGate {
           body.refusals[index] = e instanceof RpcException known ? known : RpcError.INTERNAL_ERROR.exception();
           return Future.succeededFuture();
         });
+  }
+
+  /** A trace call's timeout held to the cap: refused over it, the cap written in where none is asked. */
+  private Future<Void> traceTimeout(Body body, int index, RpcRequest request) {
+    if (body.traceCap == 0 || !TraceTimeout.POSITIONS.containsKey(request.method())) {
+      return Future.succeededFuture();
+    }
+    try {
+      body.admitted[index] = TraceTimeout.capped(request, body.traceCap);
+      return Future.succeededFuture();
+    } catch (RpcException e) {
+      if (e.error() == RpcError.TRACE_TIMEOUT_EXCEEDED) {
+        events.refused(body.caller, Limit.MAX_TRACE_TIMEOUT);
+      }
+      return Future.failedFuture(e);
+    }
   }
 
   /** The call's cost; for a logs query, its range checked first (fails with the refusal). */
@@ -164,17 +183,26 @@ public final class Limiter implements CallGate {
     final String caller;
     final LimitSet limits;
     final long maxRange;
+    final long traceCap;
     final RpcException[] refusals;
+    final RpcRequest[] admitted;
     final AtomicBoolean released = new AtomicBoolean();
     int held;
     long retryAfterMillis;
 
-    Body(String key, String caller, LimitSet limits, long maxRange, int size) {
+    Body(String key, String caller, LimitSet limits, long maxRange, long traceCap, int size) {
       this.key = key;
       this.caller = caller;
       this.limits = limits;
       this.maxRange = maxRange;
+      this.traceCap = traceCap;
       this.refusals = new RpcException[size];
+      this.admitted = new RpcRequest[size];
+    }
+
+    @Override
+    public RpcRequest admitted(int index, RpcRequest sent) {
+      return admitted[index] != null ? admitted[index] : sent;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.scopegate.pipeline;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcCall;
 import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.jsonrpc.RpcRequest;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,14 @@ public interface CallGate {
       @Override
       public void release() {}
     };
+
+    /**
+     * Call {@code index} as admitted: {@code sent}, or a copy the gate has held to a limit (a
+     * trace's timeout capped) — what the policy checks and the node gets.
+     */
+    default RpcRequest admitted(int index, RpcRequest sent) {
+      return sent;
+    }
 
     /** Why call {@code index} is refused; empty when admitted. */
     Optional<RpcException> refusal(int index);

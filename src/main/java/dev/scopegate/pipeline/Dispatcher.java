@@ -78,7 +78,7 @@ public final class Dispatcher {
             Optional<RpcException> refused = admission.refusal(i);
             decisions.add(
                 refused.isPresent() ? Future.failedFuture(refused.get())
-                    : call instanceof RpcRequest request ? policy.authorize(principal, request)
+                    : call instanceof RpcRequest request ? policy.authorize(principal, admission.admitted(i, request))
                     : Future.failedFuture(((RpcCall.Invalid) call).error()));
           }
           return Future.join(decisions)

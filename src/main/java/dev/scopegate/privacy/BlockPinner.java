@@ -48,8 +48,19 @@ public final class BlockPinner {
 
   /** The pinned block as a parameter to forward. */
   public static JsonNode asParameter(long block) {
-    return TextNode.valueOf(ChainFormat.hex(block));
+    Pinned last = lastPinned; // every tenant read pins the same head until the next block
+    if (last.block() == block) {
+      return last.parameter();
+    }
+    JsonNode parameter = TextNode.valueOf(ChainFormat.hex(block));
+    lastPinned = new Pinned(block, parameter);
+    return parameter;
   }
+
+  /** A block and its parameter text (a TextNode is immutable, so one serves every request). */
+  private record Pinned(long block, JsonNode parameter) {}
+
+  private static volatile Pinned lastPinned = new Pinned(-1, TextNode.valueOf("0x-1"));
 
   private Future<Long> head() {
     return heads.head();

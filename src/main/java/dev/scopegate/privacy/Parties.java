@@ -1,5 +1,6 @@
 package dev.scopegate.privacy;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,8 +26,13 @@ public record Parties(Set<String> keys) {
     return new Parties(all);
   }
 
-  public boolean includesAny(Set<String> tenantKeys) {
-    return tenantKeys.stream().anyMatch(keys::contains);
+  public boolean includesAny(Collection<String> tenantKeys) {
+    for (String key : tenantKeys) { // per call of every tenant read: no stream
+      if (keys.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isEmpty() {

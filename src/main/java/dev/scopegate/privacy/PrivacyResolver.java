@@ -154,6 +154,10 @@ public final class PrivacyResolver {
   }
 
   private Future<PrivacyMetadata> isPrivate(String address) {
+    PrivacyMetadata known = completed(metadata.getIfPresent(address));
+    if (known != null && known.isPrivate()) { // the cached answer, without a future's round
+      return Future.succeededFuture(known);
+    }
     return Future.fromCompletionStage(
             metadata.get(address, (k, e) -> node.ask("eth_getContractPrivacyMetadata", k)
                 .map(PrivacyMetadata::of)
@@ -229,6 +233,10 @@ public final class PrivacyResolver {
     if (index.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
+    Optional<ContractFact> known = completed(contracts.getIfPresent(address));
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     IndexStore store = index.get().store();
     return Future.fromCompletionStage(
         contracts.get(address, (k, e) -> vertx.executeBlocking(() -> store.contract(k), false)
@@ -236,7 +244,12 @@ public final class PrivacyResolver {
         vertx.getOrCreateContext());
   }
 
-  private Future<TxPrivacy> lookUpTransaction(String hash) {
+  /** The value of a cached lookup that has completed successfully; null otherwise. */
+  private static <T> T completed(java.util.concurrent.CompletableFuture<T> cached) {
+    return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.getNow(null) : null;
+  }
+
+    private Future<TxPrivacy> lookUpTransaction(String hash) {
     Future<Optional<TxFact>> stored = indexSupplier.get()
         .map(i -> vertx.executeBlocking(() -> i.store().transaction(hash), false))
         .orElse(Future.succeededFuture(Optional.empty()));

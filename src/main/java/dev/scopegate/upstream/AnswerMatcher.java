@@ -53,7 +53,8 @@ final class AnswerMatcher {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       if (!requests.get(i).isNotification()) {
-        answers.add(byId.getOrDefault(i, missing()));
+        Answer answer = byId.get(i); // the "missing" error (an exception) only when missing
+        answers.add(answer != null ? answer : missing());
       }
     }
     return answers;

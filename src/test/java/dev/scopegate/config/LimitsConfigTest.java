@@ -24,6 +24,27 @@ class LimitsConfigTest {
     assertEquals(0, limits.maxLogsBlockRange());
     assertEquals(Optional.empty(), limits.redisUrl());
     assertEquals("local", limits.redisOnFailure());
+    assertEquals(java.time.Duration.ZERO, limits.maxTraceTimeout());
+    assertEquals(java.time.Duration.ZERO, limits.operatorMaxTraceTimeout());
+  }
+
+  @Test
+  void traceTimeoutCapsAreDurationsOrZero() {
+    Config.Limits limits = Yaml.load(dir, Yaml.UPSTREAM + """
+        limits:
+          maxTraceTimeout: 5s
+          operator: { maxTraceTimeout: 2m }
+        """).limits();
+    assertEquals(java.time.Duration.ofSeconds(5), limits.maxTraceTimeout());
+    assertEquals(java.time.Duration.ofMinutes(2), limits.operatorMaxTraceTimeout());
+    assertEquals(java.time.Duration.ZERO, Yaml.load(dir, Yaml.UPSTREAM + "limits: { maxTraceTimeout: 0 }\n")
+        .limits().maxTraceTimeout(), "0 is off, as for the other limits");
+    assertEquals(java.time.Duration.ofMillis(1500), Yaml.load(dir, Yaml.UPSTREAM,
+        Map.of("SCOPEGATE_LIMITS_MAXTRACETIMEOUT", "1500ms")).limits().maxTraceTimeout());
+    for (String bad : new String[] {"5", "-5s", "five", "1.5s", "25h", "5d"}) {
+      assertTrue(error("limits: { maxTraceTimeout: \"" + bad + "\" }\n").startsWith("limits.maxTraceTimeout: expected"),
+          bad + " → " + error("limits: { maxTraceTimeout: \"" + bad + "\" }\n"));
+    }
   }
 
   @Test

@@ -35,8 +35,25 @@ class LimitsUnitTest {
   }
 
   @Test
+  void aTraceTimeoutOverrideIsADurationAndTheStricterOfTwoWins() throws Exception {
+    long tenSeconds = 10_000_000_000L;
+    LimitOverrides registry = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"30s\"}"), "r");
+    LimitOverrides claim = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"1.5s\",\"burst\":3}"), "c");
+    LimitOverrides off = LimitOverrides.parse(json("{\"maxTraceTimeout\":\"0\"}"), "o");
+    assertEquals(off, LimitOverrides.parse(json("{\"maxTraceTimeout\":0}"), "o"), "0 as a number is off too");
+    assertEquals(30_000_000_000L, registry.maxTraceTimeoutNanos(tenSeconds), "the registry may lift the default");
+    assertEquals(1_500_000_000L, registry.and(claim).maxTraceTimeoutNanos(tenSeconds));
+    assertEquals(1_500_000_000L, claim.and(registry).maxTraceTimeoutNanos(tenSeconds), "in either order");
+    assertEquals(30_000_000_000L, off.and(registry).maxTraceTimeoutNanos(tenSeconds), "any cap is stricter than 0");
+    assertEquals(tenSeconds, LimitOverrides.NONE.maxTraceTimeoutNanos(tenSeconds));
+    assertEquals(new LimitSet(10, 3, 4, 100), claim.over(new LimitSet(10, 20, 4, 100)), "budgets as before");
+  }
+
+  @Test
   void garbageIsRefusedWithWhere() throws Exception {
-    for (String bad : new String[] {"[]", "\"10\"", "{\"requestsPerSecond\":\"10\"}", "{\"burst\":-1}",
+    for (String bad : new String[] {"{\"maxTraceTimeout\":5}", "{\"maxTraceTimeout\":0.0}", "{\"maxTraceTimeout\":\"-1s\"}",
+        "{\"maxTraceTimeout\":\"5 s\"}", "{\"maxTraceTimeout\":\"\\u0665s\"}", "{\"maxTraceTimeout\":null}",
+        "{\"maxTraceTimeout\":\"9223372036854775808ns\"}", "{\"MaxTraceTimeout\":\"1s\"}", "[]", "\"10\"", "{\"requestsPerSecond\":\"10\"}", "{\"burst\":-1}",
         "{\"costPerSecond\":1e3}", "{\"concurrent\":1000000001}", "{\"requests\":1}", "{\"\\u0000x\":1}"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> LimitOverrides.parse(json(bad), "limits claim"), bad);
