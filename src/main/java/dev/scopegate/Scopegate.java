@@ -28,6 +28,7 @@ import dev.scopegate.limits.Limiter;
 import dev.scopegate.pipeline.CallGate;
 import dev.scopegate.policy.PolicyTable;
 import dev.scopegate.privacy.PrivacyService;
+import dev.scopegate.transport.http.HttpServers;
 import dev.scopegate.transport.http.HttpTransport;
 import dev.scopegate.transport.http.TlsReloader;
 import dev.scopegate.transport.ws.SubscriptionQuota;
@@ -61,7 +62,7 @@ public final class Scopegate {
   private final Optional<PsiSockets> psiSockets;
   private final Authenticator authenticator;
   private final PrivacyService privacy;
-  private final HttpServer http;
+  private final HttpServers http;
   private final Optional<TlsReloader> tls;
   private final Optional<IpcTransport> ipc;
   private final Metrics metrics;
@@ -121,8 +122,27 @@ public final class Scopegate {
     return start(vertx, config, false, Tracing.of(config.tracing()), Optional.of(store));
   }
 
+  /**
+   * Starts with its limits' buckets in {@code store} and the HTTP port served on
+   * {@code eventLoops} event loops rather than one per core (tests: several loops on a machine of
+   * one core).
+   */
+  public static Future<Scopegate> start(Vertx vertx, Config config, BucketStore store, int eventLoops) {
+    return start(vertx, config, false, Tracing.of(config.tracing()), Optional.of(store), eventLoops);
+  }
+
   private static Future<Scopegate> start(
       Vertx vertx, Config config, boolean reindex, Tracing tracing, Optional<BucketStore> store) {
+    return start(vertx, config, reindex, tracing, store, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * {@code eventLoops}: how many serve the HTTP port; by default one per core the JVM sees
+   * (container CPU limits and {@code -XX:ActiveProcessorCount} included). Vert.x has twice as
+   * many event loops, so each server gets one of its own.
+   */
+  private static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex, Tracing tracing,
+      Optional<BucketStore> store, int eventLoops) {
     Metrics metrics = new Metrics();
     BucketStore buckets;
     try {
@@ -133,7 +153,8 @@ public final class Scopegate {
       return Future.failedFuture(e);
     }
     return Authenticator.start(vertx, config.auth())
-        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing, buckets, metrics))
+        .compose(authenticator -> start(vertx, config, reindex, authenticator, tracing, buckets, metrics,
+            eventLoops))
         .onFailure(e -> {
           tracing.close();
           buckets.close().onComplete(closed -> metrics.close());
@@ -141,7 +162,7 @@ public final class Scopegate {
   }
 
   private static Future<Scopegate> start(Vertx vertx, Config config, boolean reindex,
-      Authenticator authenticator, Tracing tracing, BucketStore buckets, Metrics metrics) {
+      Authenticator authenticator, Tracing tracing, BucketStore buckets, Metrics metrics, int eventLoops) {
     HttpUpstream upstream =
         new HttpUpstream(vertx, config.upstream().http(), config.upstream().timeout(),
             config.upstream().maxResponseBytes());
@@ -182,7 +203,7 @@ public final class Scopegate {
               shared.map(s -> wsContext),
               psiSockets,
               readiness);
-          return listen(vertx, config, transports, metrics)
+          return listen(vertx, config, transports, metrics, eventLoops)
               .map(listeners -> new Scopegate(
                   config, upstream, shared, psiSockets, authenticator, privacy, listeners, metrics, ws, modes,
                   tracing, buckets))
@@ -255,16 +276,17 @@ public final class Scopegate {
       Readiness readiness) {}
 
   private record Listeners(
-      HttpServer http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
+      HttpServers http, Optional<IpcTransport> ipc, HttpServer metrics, Optional<TlsReloader> tls) {}
 
   /**
    * HTTP, then IPC if configured, then the metrics port; whatever cannot be served fails the
    * start (a configured IPC is never silently left out), closing what was already listening.
    */
   private static Future<Listeners> listen(
-      Vertx vertx, Config config, Transports transports, Metrics metrics) {
+      Vertx vertx, Config config, Transports transports, Metrics metrics, int eventLoops) {
     String host = config.server().host();
-    return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws())
+    return HttpTransport.start(vertx, config.server(), transports.httpAuth(), transports.http(), transports.ws(),
+            eventLoops, metrics.connectionAccepted("http"))
         .recover(e -> Future.failedFuture(BindFailure.of("server.port", "--port", host, config.server().port(), e)))
         .compose(http -> ipc(vertx, config, transports)
             .compose(ipc -> MetricsServer.start(vertx, host, config.metrics().port(), metrics, transports.readiness())
@@ -279,9 +301,9 @@ public final class Scopegate {
   }
 
   private static Future<Optional<TlsReloader>> tlsReloader(
-      Vertx vertx, Config config, HttpServer http) {
+      Vertx vertx, Config config, HttpServers http) {
     return config.server().tls().enabled()
-        ? TlsReloader.watch(vertx, http, config.server().tls()).map(Optional::of)
+        ? TlsReloader.watch(vertx, http.any(), config.server().tls()).map(Optional::of)
         : Future.succeededFuture(Optional.empty());
   }
 
@@ -315,6 +337,11 @@ public final class Scopegate {
   /** The node's mode, as detected (or pinned and confirmed). */
   public NodeModes modes() {
     return modes;
+  }
+
+  /** How many event loops serve the HTTP port (one server each). */
+  public int httpEventLoops() {
+    return http.size();
   }
 
   /** The HTTP port actually bound (useful with port 0). */

@@ -59,6 +59,20 @@ public final class Metrics implements AutoCloseable {
         .monitor(registry, cache, name));
   }
 
+  /**
+   * Counts a connection accepted, labelled with the event loop (thread) that serves it, to be run
+   * on that loop: shows how a listener's connections spread over its event loops (as many labels
+   * as event loops).
+   */
+  public Runnable connectionAccepted(String transport) {
+    return () -> Counter.builder("scopegate.connections.accepted")
+        .description("Connections accepted, by the event loop that serves them")
+        .tag("transport", transport)
+        .tag("loop", Thread.currentThread().getName())
+        .register(registry)
+        .increment();
+  }
+
   /** A value read at each scrape. */
   public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value).description(description).register(registry);

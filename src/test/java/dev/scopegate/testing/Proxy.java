@@ -19,6 +19,12 @@ public final class Proxy implements AutoCloseable {
     return new Proxy(Scopegate.start(vertx, config).await(20, TimeUnit.SECONDS));
   }
 
+  /** With its buckets in {@code store} and its HTTP port served on {@code eventLoops} event loops. */
+  public static Proxy start(Vertx vertx, Config config, dev.scopegate.limits.BucketStore store,
+      int eventLoops) throws Exception {
+    return new Proxy(Scopegate.start(vertx, config, store, eventLoops).await(20, TimeUnit.SECONDS));
+  }
+
   /** With its limits' buckets in {@code store} (a store on a clock the test moves). */
   public static Proxy start(Vertx vertx, Config config, dev.scopegate.limits.BucketStore store) throws Exception {
     return new Proxy(Scopegate.start(vertx, config, store).await(20, TimeUnit.SECONDS));

@@ -81,14 +81,29 @@ public final class Stack implements AutoCloseable {
     return start(vertx, node, minter, dir, tweak);
   }
 
+  /**
+   * As {@link #start(Vertx, DevNode, UnaryOperator)}, with the limits' buckets in {@code store}
+   * and the HTTP port served on {@code eventLoops} event loops.
+   */
+  public static Stack start(Vertx vertx, DevNode node, dev.scopegate.limits.BucketStore store,
+      int eventLoops, UnaryOperator<Config> tweak) throws Exception {
+    TokenMinter minter = TokenMinter.generate();
+    Path dir = Files.createTempDirectory("scopegate-stack-");
+    minter.writePublicKeyPem(dir.resolve("issuer.pem"));
+    return new Stack(node, Proxy.start(vertx, tweak.apply(config(node, dir)), store, eventLoops), minter, dir);
+  }
+
   private static Stack start(
       Vertx vertx, DevNode node, TokenMinter minter, Path dir, UnaryOperator<Config> tweak)
       throws Exception {
-    Config config = TestConfigs.withPrivacy(
+    return new Stack(node, Proxy.start(vertx, tweak.apply(config(node, dir))), minter, dir);
+  }
+
+  private static Config config(DevNode node, Path dir) {
+    return TestConfigs.withPrivacy(
         TestConfigs.config(node.httpUrl(), TestConfigs.jwt(Optional.of(dir.resolve("issuer.pem")), Optional.empty())),
         node.tessera().url().toString(),
         dir.resolve("index"));
-    return new Stack(node, Proxy.start(vertx, tweak.apply(config)), minter, dir);
   }
 
   public DevNode node() {

@@ -26,14 +26,17 @@ final class ConnectionGuard implements Handler<RoutingContext> {
   private final Config.Connections limits;
   private final AtomicInteger open = new AtomicInteger();
   private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+  private final Runnable accepted;
 
-  ConnectionGuard(Vertx vertx, Config.Connections limits) {
+  ConnectionGuard(Vertx vertx, Config.Connections limits, Runnable accepted) {
     this.vertx = vertx;
     this.limits = limits;
+    this.accepted = accepted;
   }
 
-  /** For {@code HttpServer.connectionHandler}. */
+  /** For {@code HttpServer.connectionHandler}: on the connection's event loop. */
   void connected(HttpConnection connection) {
+    accepted.run();
     boolean over = open.incrementAndGet() > limits.maxConnections();
     Watch watch = new Watch(connection, over);
     watches.put(connection, watch);

@@ -6,8 +6,11 @@ import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.mode.CallRouter;
+import dev.scopegate.transport.OnLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * POST / : authenticate from the headers, then reserve and read the body, decode, dispatch,
  * answer. Nothing of the body is read before the caller is known (DESIGN: an unauthenticated
  * caller holds nothing beyond its headers). HTTP is only framing here; every decision is the
- * pipeline's.
+ * pipeline's. A request is served on its connection's event loop from start to end.
  */
 final class HttpRpcHandler implements Handler<RoutingContext> {
   private final Authenticator authenticator;
@@ -38,6 +41,7 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    Context loop = Vertx.currentContext();
     request.pause();
     var headers = request.headers();
     if (headers.getAll("Authorization").size() > 1 || headers.getAll("X-API-Key").size() > 1) {
@@ -45,12 +49,12 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
       HttpReplies.errorAndClose(ctx, RpcError.INVALID_TOKEN.withData("more than one credential header"));
       return;
     }
-    authenticator
+    OnLoop.resume(loop, authenticator
         .authenticate(
             Optional.ofNullable(headers.get("Authorization")),
             Optional.ofNullable(headers.get("X-API-Key")),
             Optional.ofNullable(headers.get("X-Tenant-ID")),
-            ClientCertificate.verified(ctx.request()))
+            ClientCertificate.verified(ctx.request())))
         .compose(principal -> {
           CallRouter.Route route = router.route(principal, PsiPick.of(ctx.request()));
           return body(ctx).compose(bytes -> {
@@ -61,8 +65,8 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
               HttpReplies.error(ctx, whole);
               return Future.succeededFuture();
             }
-            return route.dispatcher()
-                .dispatch(route.principal(), body.calls(), Optional.ofNullable(headers.get("traceparent")))
+            return OnLoop.resume(loop, route.dispatcher()
+                .dispatch(route.principal(), body.calls(), Optional.ofNullable(headers.get("traceparent"))))
                 .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
                 .<Void>mapEmpty();
           });

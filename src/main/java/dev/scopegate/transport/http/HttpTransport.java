@@ -17,14 +17,32 @@ import java.util.HashSet;
 public final class HttpTransport {
   private HttpTransport() {}
 
-  public static Future<HttpServer> start(
+  /**
+   * Serves on {@code eventLoops} event loops (one server each, sharing the port); what the
+   * handlers share is safe from any of them (docs/performance.md, "Event loops").
+   * {@code accepted} runs on a connection's event loop as it is accepted.
+   */
+  public static Future<HttpServers> start(
       Vertx vertx,
       Config.Server config,
       Authenticator authenticator,
       CallRouter calls,
-      WsUpgrade ws) {
+      WsUpgrade ws,
+      int eventLoops,
+      Runnable accepted) {
+    ConnectionGuard guard = new ConnectionGuard(vertx, config.connections(), accepted);
+    HttpRpcHandler rpc = new HttpRpcHandler(
+        authenticator, new RequestDecoder(config.maxBatchSize()), calls,
+        new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
+        new BodyBudget(config.connections().maxBodyBytesInFlight()));
+    return HttpServers.start(vertx, eventLoops, config.port(),
+        port -> listen(vertx, config, port, guard, rpc, ws));
+  }
+
+  /** One server of the listener, with its own router; the handlers behind it are shared. */
+  private static Future<HttpServer> listen(Vertx vertx, Config.Server config, int port,
+      ConnectionGuard guard, HttpRpcHandler rpc, WsUpgrade ws) {
     Router router = Router.router(vertx);
-    ConnectionGuard guard = new ConnectionGuard(vertx, config.connections());
     router.route().handler(guard);
     router.route().handler(new CanonicalPath());
     if (!config.cors().allowedOrigins().isEmpty()) {
@@ -40,13 +58,7 @@ public final class HttpTransport {
           .onSuccess(upgraded -> guard.upgraded(connection))
           .onFailure(failure -> HttpReplies.failure(ctx, failure));
     });
-    router
-        .post("/")
-        .handler(
-            new HttpRpcHandler(
-                authenticator, new RequestDecoder(config.maxBatchSize()), calls,
-                new BodyReader(vertx, config.maxBodyBytes(), config.connections().requestTimeout()),
-                new BodyBudget(config.connections().maxBodyBytesInFlight())));
+    router.post("/").handler(rpc);
     router.errorHandler(
         413,
         ctx ->
@@ -57,7 +69,7 @@ public final class HttpTransport {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.host())
-            .setPort(config.port())
+            .setPort(port)
             .setCompressionSupported(true)
             .setDecompressionSupported(false)
             // no cleartext HTTP/2 (prior knowledge or Upgrade: h2c): its streams multiply what

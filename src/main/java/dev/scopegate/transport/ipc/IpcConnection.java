@@ -6,6 +6,7 @@ import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.transport.ws.Outbox;
 import io.vertx.core.Vertx;
 import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.transport.LoopWrites;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class IpcConnection implements Outbox {
   static final int MAX_OUTSTANDING = 64;
+  /** Notification bytes that may wait to reach the connection's event loop. */
+  private static final long NOTIFICATION_BYTES_IN_TRANSIT = 4 * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(IpcConnection.class);
 
   private final NetSocket socket;
@@ -31,6 +34,8 @@ final class IpcConnection implements Outbox {
   private final IpcExchange exchange;
   private final InOrderReplies replies;
   private final Optional<IpcSubscriptions> subscriptions;
+  private final Context context;
+  private final LoopWrites writes;
   private boolean paused;
   private long sequence;
   private volatile boolean closed;
@@ -41,6 +46,8 @@ final class IpcConnection implements Outbox {
     this.framer = new JsonFramer(maxMessageBytes);
     this.exchange = exchange;
     this.replies = new InOrderReplies(context, socket, this::resumeIfDrained);
+    this.context = context;
+    this.writes = new LoopWrites(context, NOTIFICATION_BYTES_IN_TRANSIT);
     this.subscriptions = exchange.subscriptionsFor(vertx, this);
   }
 
@@ -89,19 +96,37 @@ final class IpcConnection implements Outbox {
     }
   }
 
-  /** A notification line; a client that does not read them is closed. */
+  /**
+   * A notification line, from any thread (subscriptions deliver on the node socket's event loop),
+   * written on the connection's; a client that does not read them is closed.
+   */
   @Override
   public boolean send(JsonNode message) {
     if (closed) {
       return false;
     }
-    if (socket.writeQueueFull()) {
-      closed = true;
-      socket.close();
+    Buffer line = Buffer.buffer(Json.string(message) + "\n");
+    if (!writes.run(line.length(), () -> write(line))) {
+      context.runOnContext(v -> tooSlow());
       return false;
     }
-    socket.write(Buffer.buffer(Json.string(message) + "\n"));
-    return true;
+    return !closed;
+  }
+
+  private void write(Buffer line) {
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      tooSlow();
+      return;
+    }
+    socket.write(line);
+  }
+
+  private void tooSlow() {
+    closed = true;
+    socket.close();
   }
 
   private static Future<Optional<Buffer>> line(RpcException error) {

@@ -3,10 +3,7 @@ package dev.scopegate.transport.ws;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RpcError;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Subscriptions held per tenant over all its connections ({@code server.ws.maxSubscriptionsPerTenant}),
@@ -16,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SubscriptionQuota {
   private final Config.Subscriptions limits;
-  private final Map<String, AtomicInteger> byTenant = new ConcurrentHashMap<>();
+  // taken and given back from every event loop (connections live on several)
+  private final TenantCounts byTenant = new TenantCounts();
 
   public SubscriptionQuota(Config.Subscriptions limits) {
     this.limits = limits;
@@ -32,21 +30,18 @@ public final class SubscriptionQuota {
     if (tenant.isEmpty()) {
       return;
     }
-    AtomicInteger held = byTenant.computeIfAbsent(tenant.get(), k -> new AtomicInteger());
-    if (held.incrementAndGet() > limits.perTenant()) {
-      give(principal);
+    if (!byTenant.tryTake(tenant.get(), limits.perTenant())) {
       throw RpcError.SUBSCRIPTION_LIMIT.withData("at most " + limits.perTenant()
           + " subscriptions per tenant (server.ws.maxSubscriptionsPerTenant)");
     }
   }
 
   void give(Principal principal) {
-    tenant(principal).ifPresent(t ->
-        byTenant.computeIfPresent(t, (k, n) -> n.decrementAndGet() <= 0 ? null : n));
+    tenant(principal).ifPresent(byTenant::give);
   }
 
   int held(Principal principal) {
-    return tenant(principal).map(t -> byTenant.getOrDefault(t, new AtomicInteger()).get()).orElse(0);
+    return tenant(principal).map(byTenant::held).orElse(0);
   }
 
   private static Optional<String> tenant(Principal principal) {

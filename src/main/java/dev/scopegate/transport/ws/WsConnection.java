@@ -12,7 +12,9 @@ import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcResponse;
 import dev.scopegate.pipeline.Dispatcher;
 import dev.scopegate.pipeline.Reply;
+import dev.scopegate.transport.LoopWrites;
 import dev.scopegate.upstream.Upstream;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +30,9 @@ import java.util.function.Supplier;
  * (policy, guards, filters), answered in order of arrival; subscriptions deliver notifications;
  * the connection closes at the token's expiry (1008 "token expired"), after an idle timeout
  * (1001), or when the client reads too slowly to keep its queue bounded (1008 "too slow").
+ *
+ * <p>Lives on the event loop that accepted it: everything that touches the socket runs there,
+ * what other loops send (notifications) hops over in order ({@link LoopWrites}).
  */
 public final class WsConnection implements Outbox {
   static final short POLICY_VIOLATION = 1008;
@@ -53,15 +58,21 @@ public final class WsConnection implements Outbox {
   private final SortedMap<Long, Supplier<JsonNode>> unanswered = new TreeMap<>();
   private long sequence;
   private volatile long lastHeard = System.nanoTime();
+  /** No message is accepted any more (written ones still go out, then the close). */
   private volatile boolean closing;
+  /** The socket's close has been asked for; on the loop only. */
+  private boolean shut;
   private long expiryTimer = -1;
   private long idleTimer = -1;
 
-  private final io.vertx.core.Context context;
+  private final Context context;
+  private final LoopWrites writes;
 
-  WsConnection(Vertx vertx, ServerWebSocket socket, Principal principal, WsContext context) {
+  /** Made on {@code loop}, the event loop of the connection that carried the upgrade. */
+  WsConnection(Vertx vertx, Context loop, ServerWebSocket socket, Principal principal, WsContext context) {
     this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
+    this.context = loop;
+    this.writes = new LoopWrites(loop, WsContext.QUEUE_BYTES);
     this.socket = socket;
     this.principal = principal;
     this.dispatcher = context.dispatcher();
@@ -83,6 +94,7 @@ public final class WsConnection implements Outbox {
     socket.pongHandler(pong -> lastHeard = System.nanoTime());
     socket.closeHandler(v -> {
       closing = true;
+      shut = true;
       vertx.cancelTimer(expiryTimer);
       vertx.cancelTimer(idleTimer);
       subscriptions.closeAll();
@@ -191,17 +203,38 @@ public final class WsConnection implements Outbox {
     return RpcResponse.error(NullNode.getInstance(), error).toJson();
   }
 
+  /**
+   * From any thread. False once the connection is closing, or when the client is too slow: more
+   * than {@link WsContext#QUEUE_BYTES} unread, or as much again waiting to reach its event loop.
+   */
   @Override
   public boolean send(JsonNode message) {
     if (closing) {
       return false;
     }
-    if (socket.writeQueueFull()) {
-      close(POLICY_VIOLATION, "too slow");
+    String text = Json.string(message);
+    if (!writes.run(text.length(), () -> write(text))) {
+      context.runOnContext(v -> tooSlow());
       return false;
     }
-    socket.writeTextMessage(Json.string(message));
-    return true;
+    return !closing;
+  }
+
+  /** On the loop, in the order sent. */
+  private void write(String text) {
+    if (shut) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      tooSlow();
+      return;
+    }
+    socket.writeTextMessage(text);
+  }
+
+  private void tooSlow() {
+    closing = true;
+    shut(POLICY_VIOLATION, "too slow");
   }
 
   int subscriptions() {
@@ -213,9 +246,17 @@ public final class WsConnection implements Outbox {
     context.runOnContext(v -> close(GOING_AWAY, "server shutting down"));
   }
 
+  /** On the loop: nothing more is accepted; the close follows what was already sent. */
   private void close(short code, String reason) {
     if (!closing) {
       closing = true;
+      writes.run(0, () -> shut(code, reason));
+    }
+  }
+
+  private void shut(short code, String reason) {
+    if (!shut) {
+      shut = true;
       socket.close(code, reason);
     }
   }

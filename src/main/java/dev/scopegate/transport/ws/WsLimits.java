@@ -2,16 +2,17 @@ package dev.scopegate.transport.ws;
 
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Open WebSocket connections, in total and per tenant (operators count as one). */
+/**
+ * Open WebSocket connections, in total and per tenant (operators count as one); admitted and
+ * released on every event loop, so both counts are atomic (see {@link TenantCounts}).
+ */
 public final class WsLimits {
   private final int total;
   private final int perTenant;
   private final AtomicInteger open = new AtomicInteger();
-  private final Map<String, AtomicInteger> byTenant = new ConcurrentHashMap<>();
+  private final TenantCounts byTenant = new TenantCounts();
 
   public WsLimits(int total, int perTenant) {
     this.total = total;
@@ -24,9 +25,7 @@ public final class WsLimits {
       open.decrementAndGet();
       throw RpcError.TOO_MANY_CONNECTIONS.withData("at most " + total + " WebSocket connections");
     }
-    AtomicInteger mine = byTenant.computeIfAbsent(key(principal), k -> new AtomicInteger());
-    if (mine.incrementAndGet() > perTenant) {
-      mine.decrementAndGet();
+    if (!byTenant.tryTake(key(principal), perTenant)) {
       open.decrementAndGet();
       throw RpcError.TOO_MANY_CONNECTIONS.withData("at most " + perTenant + " WebSocket connections per tenant");
     }
@@ -34,7 +33,7 @@ public final class WsLimits {
 
   public void release(Principal principal) {
     open.decrementAndGet();
-    byTenant.computeIfPresent(key(principal), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+    byTenant.give(key(principal));
   }
 
   public int open() {

@@ -7,6 +7,8 @@ import dev.scopegate.mode.CallRouter;
 import dev.scopegate.upstream.ws.PsiSockets;
 import dev.scopegate.transport.http.PsiPick;
 import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.transport.OnLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,8 +49,12 @@ public final class WsUpgrade {
     this.queryToken = config.queryToken();
   }
 
-  /** Upgrades {@code request}, or fails with the error to answer it with (HTTP). */
+  /**
+   * Upgrades {@code request}, or fails with the error to answer it with (HTTP). Called on the
+   * request's event loop, where the connection then lives, whatever context authenticates.
+   */
   public Future<Void> upgrade(HttpServerRequest request) {
+    Context loop = Vertx.currentContext();
     String origin = request.getHeader("Origin");
     if (!origins.isEmpty() && origin != null && !origins.contains(origin) && !origins.contains("*")) {
       return Future.failedFuture(RpcError.ORIGIN_NOT_ALLOWED.exception());
@@ -58,10 +64,10 @@ public final class WsUpgrade {
       // which one would decide is ambiguous; a proxy in front may have added one
       return Future.failedFuture(RpcError.INVALID_TOKEN.withData("more than one credential header"));
     }
-    return authenticator
+    return OnLoop.resume(loop, authenticator
         .authenticate(authorization(request), Optional.ofNullable(request.getHeader("X-API-Key")),
             Optional.ofNullable(request.getHeader("X-Tenant-ID")),
-            dev.scopegate.transport.http.ClientCertificate.verified(request))
+            dev.scopegate.transport.http.ClientCertificate.verified(request)))
         .compose(authenticated -> {
           CallRouter.Route route = router.route(authenticated, PsiPick.of(request));
           Principal principal = route.principal();
@@ -83,7 +89,7 @@ public final class WsUpgrade {
                 releaseLease.run();
               })
               .map(socket -> {
-                WsConnection connection = new WsConnection(vertx, socket, principal, routed);
+                WsConnection connection = new WsConnection(vertx, loop, socket, principal, routed);
                 open.add(connection);
                 connection.start(() -> {
                   open.remove(connection);
