@@ -38,7 +38,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private static final int POOL_SIZE = 64;
 
   private final Vertx vertx;
-  private final HttpClient client;
+  private final LoopClients clients;
   /**
    * Every forward's method, URL and headers, built once: the web client parsed the absolute URL
    * and built its interceptor context per call (measured: a java.net.URL and its substrings per
@@ -72,7 +72,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
         new HttpClientOptions()
             .setKeepAlive(true)
             .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE));
-    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+    this.clients = new LoopClients(vertx, options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
     this.request = requestTo(this.url, java.util.Optional.empty(), timeoutMs);
   }
 
@@ -90,7 +90,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
 
   private HttpUpstream(HttpUpstream base, String psi) {
     this.vertx = base.vertx;
-    this.client = base.client;
+    this.clients = base.clients;
     this.logName = base.logName;
     this.timeoutMs = base.timeoutMs;
     this.maxResponseBytes = base.maxResponseBytes;
@@ -132,7 +132,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
         sent[0].reset();
       }
     });
-    client.request(options)
+    clients.current().request(options)
         .compose(outgoing -> {
           sent[0] = outgoing;
           return outgoing.send(body).compose(response -> BoundedBody.read(outgoing, response, maxResponseBytes)
@@ -183,10 +183,45 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     return RpcError.UPSTREAM_UNREACHABLE.withData("could not reach the node");
   }
 
+  /**
+   * One connection pool per event loop, each used only from its own loop. Vert.x's client keeps one
+   * pool for every caller and creates a connection on the loop that first asked for it, so a call
+   * from another loop would write and read through a connection owned by a foreign thread (two
+   * hand-offs per call) once the RPC port is served on several loops. Calls from elsewhere (worker
+   * threads, tests) share one more pool.
+   */
+  private static final class LoopClients {
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    private final HttpClient elsewhere;
+    private final java.util.concurrent.ConcurrentHashMap<Thread, HttpClient> byLoop =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    LoopClients(Vertx vertx, HttpClientOptions options, PoolOptions pool) {
+      this.vertx = vertx;
+      this.options = options;
+      this.pool = pool;
+      this.elsewhere = vertx.createHttpClient(options, pool);
+    }
+
+    HttpClient current() {
+      if (!io.vertx.core.Context.isOnEventLoopThread()) {
+        return elsewhere;
+      }
+      return byLoop.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(options, pool));
+    }
+
+    void close() {
+      elsewhere.close();
+      byLoop.values().forEach(HttpClient::close);
+    }
+  }
+
   @Override
   public Future<Void> close() {
     if (ownsClient) {
-      client.close();
+      clients.close();
     }
     return Future.succeededFuture();
   }
