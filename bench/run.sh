@@ -51,7 +51,8 @@ command -v curl >/dev/null || missing="$missing curl"
 command -v java >/dev/null || missing="$missing openjdk-17-jre-headless"
 [ -z "$missing" ] || install $missing
 
-# the jar: ./scopegate builds it when missing or older than the sources
+# the jar: ./scopegate builds it when missing or older than the sources, and makes its class-data
+# archive (once per build), so that no measured start pays for either
 "$repo/scopegate" --version >/dev/null
 
 # ------------------------------------------------------------------ processes and ports
@@ -304,7 +305,9 @@ metrics:
   readyMaxIndexLag: 0
 EOF
   local t0; t0=$(now_ms)
-  env "$@" java ${JAVA_OPTS:-} -jar "$jar" --config "$work/$name.yaml" >"$work/$name.log" 2>&1 &
+  # through the launcher, as a user starts it: its JVM defaults and class-data archive, and
+  # JAVA_OPTS after them (it execs java, so $! is the JVM)
+  env "$@" "$repo/scopegate" --config "$work/$name.yaml" >"$work/$name.log" 2>&1 &
   SG_PID=$!
   pids+=($SG_PID)
   wait_for 600 "Scopegate ($name)" curl -sf "http://127.0.0.1:$SG_METRICS/ready"

@@ -171,6 +171,7 @@ public final class Scopegate {
             vertx, ws, config.upstream().timeout(), config.upstream().wsMaxCallBytes()));
     Optional<PsiSockets> psiSockets = config.upstream().ws()
         .map(ws -> new PsiSockets(vertx, ws, config.upstream().timeout()));
+    PrivacyService.preload(vertx, config);
     return NodeModes.start(vertx, new ModeProbe(upstream), config.upstream().mode())
         .compose(modes -> PrivacyService.start(vertx, config, upstream, shared, modes, reindex)
         .compose(privacy -> {

@@ -175,6 +175,21 @@ public final class Demo {
     return scenario;
   }
 
+  /** A fresh token of tenant A, with the scopes the banner prints (the class-data training). */
+  String tokenOfA() {
+    return minter.mint("tenant-a", DemoBanner.scopesOfA(scenario), java.time.Duration.ofMinutes(5), Map.of());
+  }
+
+  /** The operator's API key. */
+  String apiKey() {
+    return apiKey;
+  }
+
+  /** Where the dev node's key and the index live (removed on stop). */
+  Path directory() {
+    return keyDir;
+  }
+
   public Future<Void> stop() {
     return proxy.shutdown().eventually(node::close).andThen(done -> delete(keyDir));
   }

@@ -82,6 +82,20 @@ public final class PrivacyService {
     });
   }
 
+  /**
+   * Starts loading RocksDB's native library on a worker thread, when the index will likely be
+   * opened (a privacy manager configured, the mode not pinned to one without an index): the load
+   * copies ~14 MiB out of the jar and links it, over a second of CPU, which then overlaps the
+   * node's probes instead of following them. Its outcome is the index's own open's to report.
+   */
+  public static void preload(Vertx vertx, Config config) {
+    boolean indexLikely = config.upstream().privacyManager().isPresent()
+        && config.upstream().mode().map(mode -> mode == NodeMode.SINGLE).orElse(true);
+    if (indexLikely) {
+      vertx.executeBlocking(RocksKeyValues::loadLibrary, false);
+    }
+  }
+
   public PrivacyResolver resolver() {
     return resolver;
   }

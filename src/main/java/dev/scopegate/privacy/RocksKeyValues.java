@@ -33,6 +33,12 @@ final class RocksKeyValues implements KeyValues {
     this.db = db;
   }
 
+  /** Loads RocksDB's native library (idempotent; the first load copies it out of the jar). */
+  static Void loadLibrary() {
+    RocksDB.loadLibrary();
+    return null;
+  }
+
   static RocksKeyValues open(Path dir) throws RocksDBException {
     RocksDB.loadLibrary();
     Options options = options();
