@@ -128,12 +128,17 @@ public final class Stack implements AutoCloseable {
     return minter.mint(subject, List.of(scopes), Duration.ofMinutes(5), Map.of());
   }
 
-  /** Waits until the privacy index has applied the node's current head. */
+  /** Waits until the privacy index has applied the node's current head, and Scopegate follows it. */
   public void awaitIndexed() throws Exception {
     long head = node.chain().head().number();
     proxy.scopegate().privacy().index().orElseThrow()
         .awaitIndexed(head, java.time.Duration.ofSeconds(20))
         .await(30, TimeUnit.SECONDS);
+    // and the head as Scopegate follows it (newHeads): a read at latest is pinned there, and the
+    // announcement may still be on its way when the index has caught up
+    var heads = proxy.scopegate().privacy().heads();
+    Eventually.until(() -> heads.known().isEmpty() || heads.known().getAsLong() >= head,
+        "Scopegate to follow the head to block " + head);
   }
 
   @Override
