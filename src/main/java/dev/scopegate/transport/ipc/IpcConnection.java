@@ -91,7 +91,7 @@ final class IpcConnection implements Outbox {
 
   /** A notification line; a client that does not read them is closed. */
   @Override
-  public boolean send(JsonNode message) {
+  public boolean sendText(String message) {
     if (closed) {
       return false;
     }
@@ -100,7 +100,7 @@ final class IpcConnection implements Outbox {
       socket.close();
       return false;
     }
-    socket.write(Buffer.buffer(Json.string(message) + "\n"));
+    socket.write(Buffer.buffer(message + "\n"));
     return true;
   }
 

@@ -192,7 +192,7 @@ public final class WsConnection implements Outbox {
   }
 
   @Override
-  public boolean send(JsonNode message) {
+  public boolean sendText(String message) {
     if (closing) {
       return false;
     }
@@ -200,7 +200,7 @@ public final class WsConnection implements Outbox {
       close(POLICY_VIOLATION, "too slow");
       return false;
     }
-    socket.writeTextMessage(Json.string(message));
+    socket.writeTextMessage(message);
     return true;
   }
 
