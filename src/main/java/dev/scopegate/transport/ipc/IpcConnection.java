@@ -1,7 +1,5 @@
 package dev.scopegate.transport.ipc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.transport.ws.Outbox;
 import io.vertx.core.Vertx;

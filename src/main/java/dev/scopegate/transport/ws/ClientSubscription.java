@@ -25,10 +25,14 @@ import java.util.function.Consumer;
  *
  * <p>A notification is written as text around the result's shared encoding ({@link
  * Notification#json}): the same bytes the envelope's tree would give, without writing the result
- * again for every subscriber. Whether a tenant may see a log is still decided per subscriber.
+ * again for every subscriber. Whether a tenant may see a log is decided once per log for each
+ * distinct principal (connections with the same token share it), never across principals.
  */
 final class ClientSubscription implements SubscriptionSink {
   private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+
+  /** Whether a log may be shown: equal questions have the same answer. */
+  private record Question(LogVisibility visibility, Duration holdLimit, Principal principal) {}
 
   private final Vertx vertx;
   private final String id;
@@ -89,8 +93,10 @@ final class ClientSubscription implements SubscriptionSink {
       write(shared); // nothing waits before it: no future to chain, in order
       return;
     }
+    // the same question (rule, bound, principal with every field equal) of the same log: asked once
     Future<Boolean> show = filtered
-        ? held(shared.result(), FIRST_RETRY, System.nanoTime() + holdLimit.toNanos())
+        ? shared.decidedOnce(new Question(visibility, holdLimit, principal),
+            q -> held(shared.result(), FIRST_RETRY, System.nanoTime() + holdLimit.toNanos()))
         : Future.succeededFuture(true);
     delivered = delivered.compose(v -> show).compose(visible -> {
       if (visible) {

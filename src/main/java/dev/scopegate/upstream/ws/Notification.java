@@ -2,6 +2,9 @@ package dev.scopegate.upstream.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopegate.jsonrpc.Json;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code result} of one notification from the node, as every sink sharing the subscription
@@ -13,6 +16,7 @@ public final class Notification {
   private final JsonNode result;
   // written by whichever thread asks first; a race writes the same text twice, never another
   private volatile String json;
+  private Map<Object, Object> decided; // guarded by this
 
   private Notification(JsonNode result) {
     this.result = result;
@@ -34,5 +38,18 @@ public final class Notification {
       json = text;
     }
     return text;
+  }
+
+  /**
+   * What {@code decide} answers for {@code key}, asked once per notification: subscribers whose
+   * keys are equal share the answer (a tenant's visibility of one log, asked by each of its
+   * subscriptions). Only a pure function of the key and this notification may be shared.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized <K, V> V decidedOnce(K key, Function<K, V> decide) {
+    if (decided == null) {
+      decided = new HashMap<>();
+    }
+    return (V) decided.computeIfAbsent(key, k -> decide.apply(key));
   }
 }
