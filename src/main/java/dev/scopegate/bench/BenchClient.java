@@ -310,6 +310,7 @@ public final class BenchClient {
     int expected = subscribed.get();
     int complete = 0;
     long cpuBefore = cpuTicks(pid);
+    long sysBefore = sysTicks(pid);
     for (int k = 0; k < heads; k++) {
       Thread.sleep(500);
       long t0 = System.nanoTime();
@@ -334,6 +335,7 @@ public final class BenchClient {
     }
     peakRss = Math.max(peakRss, rssKiB(pid));
     long cpuMs = (cpuTicks(pid) - cpuBefore) * 1000 / CLOCK_TICKS;
+    long sysMs = (sysTicks(pid) - sysBefore) * 1000 / CLOCK_TICKS;
     long delivered = deliveries.values().stream().mapToLong(AtomicInteger::get).sum();
     return "subscribers=" + subscribers + " subscribed=" + expected + " failed=" + failures.get()
         + " connect_s=" + String.format("%.1f", connectSeconds)
@@ -342,7 +344,7 @@ public final class BenchClient {
         + " p50_ms=" + ms(latency, 50) + " p99_ms=" + ms(latency, 99) + " max_ms=" + ms(latency, 100)
         + " rss_before_mib=" + idleRss / 1024 + " rss_subscribed_mib=" + subscribedRss / 1024
         + " rss_peak_mib=" + peakRss / 1024
-        + " cpu_ms=" + cpuMs + " cpu_us_per_delivery=" + (delivered > 0 ? cpuMs * 1000 / delivered : 0);
+        + " cpu_ms=" + cpuMs + " cpu_sys_ms=" + sysMs + " cpu_us_per_delivery=" + (delivered > 0 ? cpuMs * 1000 / delivered : 0);
   }
 
   /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these. */
@@ -350,12 +352,22 @@ public final class BenchClient {
 
   /** utime + stime of {@code pid} (fields 14 and 15 of /proc/PID/stat), or 0 when unreadable. */
   static long cpuTicks(long pid) {
+    long[] times = stat(pid);
+    return times[0] + times[1];
+  }
+
+  /** stime alone: the kernel's share (on loopback, a socket write carries the receive side too). */
+  static long sysTicks(long pid) {
+    return stat(pid)[1];
+  }
+
+  private static long[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     } catch (java.io.IOException | RuntimeException e) {
-      return 0;
+      return new long[] {0, 0};
     }
   }
 
