@@ -6,7 +6,8 @@
 #
 # Environment: FANOUT_JAR (default target/scopegate.jar; another build for an A/B in one
 # session; not SCOPEGATE_*, which Scopegate reads as its configuration), JAVA_OPTS (Scopegate's JVM; e.g. -XX:StartFlightRecording=...), ROUNDS (the fan-out
-# runs that many times against the same Scopegate, each printing its line; default 1).
+# runs that many times against the same Scopegate, each printing its line; default 1), KEEP (set:
+# keep the work directory and its logs).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +23,7 @@ cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ $status -ne 0 ]; then say "failed; logs kept in $work"; else rm -rf "$work"; fi
+  if [ $status -ne 0 ] || [ -n "${KEEP:-}" ]; then say "logs kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
