@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       WebSocket sends its next call when the previous answer arrives.
  *   <li>{@code fanout URL SUBSCRIBERS HEADS CONTROL_URL PID [HEADER:VALUE...]}: that many
  *       WebSockets subscribe to newHeads; the client mines each head itself (the node's control
- *       port) and measures from that moment to each subscriber's notification; reads PID's RSS.
+ *       port) and measures from that moment to each subscriber's notification; reads PID's RSS,
+ *       and PID's CPU time (user + system) from the first head to the last delivery.
  *   <li>{@code backfill-direct NODE_URL TESSERA_URL LAST_BLOCK}: the privacy index's reads (see
  *       privacy/BlockReader), straight to the node and Tessera, windows of 64 blocks in order.
  * </ul>
@@ -308,6 +309,8 @@ public final class BenchClient {
     long peakRss = subscribedRss;
     int expected = subscribed.get();
     int complete = 0;
+    long cpuBefore = cpuTicks(pid);
+    long sysBefore = sysTicks(pid);
     for (int k = 0; k < heads; k++) {
       Thread.sleep(500);
       long t0 = System.nanoTime();
@@ -331,6 +334,8 @@ public final class BenchClient {
       }
     }
     peakRss = Math.max(peakRss, rssKiB(pid));
+    long cpuMs = (cpuTicks(pid) - cpuBefore) * 1000 / CLOCK_TICKS;
+    long sysMs = (sysTicks(pid) - sysBefore) * 1000 / CLOCK_TICKS;
     long delivered = deliveries.values().stream().mapToLong(AtomicInteger::get).sum();
     return "subscribers=" + subscribers + " subscribed=" + expected + " failed=" + failures.get()
         + " connect_s=" + String.format("%.1f", connectSeconds)
@@ -338,7 +343,32 @@ public final class BenchClient {
         + " delivered=" + delivered + " expected=" + ((long) expected * heads)
         + " p50_ms=" + ms(latency, 50) + " p99_ms=" + ms(latency, 99) + " max_ms=" + ms(latency, 100)
         + " rss_before_mib=" + idleRss / 1024 + " rss_subscribed_mib=" + subscribedRss / 1024
-        + " rss_peak_mib=" + peakRss / 1024;
+        + " rss_peak_mib=" + peakRss / 1024
+        + " cpu_ms=" + cpuMs + " cpu_sys_ms=" + sysMs + " cpu_us_per_delivery=" + (delivered > 0 ? cpuMs * 1000 / delivered : 0);
+  }
+
+  /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these. */
+  private static final long CLOCK_TICKS = 100;
+
+  /** utime + stime of {@code pid} (fields 14 and 15 of /proc/PID/stat), or 0 when unreadable. */
+  static long cpuTicks(long pid) {
+    long[] times = stat(pid);
+    return times[0] + times[1];
+  }
+
+  /** stime alone: the kernel's share (on loopback, a socket write carries the receive side too). */
+  static long sysTicks(long pid) {
+    return stat(pid)[1];
+  }
+
+  private static long[] stat(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
   }
 
   private static int portOf(String url) {

@@ -128,15 +128,16 @@ public final class BenchReport {
           .append(" | ").append(r.get("cpu_us_per_req")).append(" |\n");
     }
     md.append("\n## WebSocket fan-out of newHeads\n\n");
-    md.append("| subscribers (subscribed) | heads (all delivered) | deliveries | p50 ms | p99 ms | max ms | connect s | RSS before / subscribed / peak MiB |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---|\n");
+    md.append("| subscribers (subscribed) | heads (all delivered) | deliveries | p50 ms | p99 ms | max ms | connect s | RSS before / subscribed / peak MiB | CPU µs per delivery |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---|---:|\n");
     for (Row r : group("fanout")) {
       md.append("| ").append(r.get("subscribers")).append(" (").append(r.get("subscribed")).append(") | ")
           .append(r.get("heads")).append(" (").append(r.get("heads_complete")).append(") | ")
           .append(r.get("delivered")).append(" of ").append(r.get("expected")).append(" | ")
           .append(r.get("p50_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("max_ms"))
           .append(" | ").append(r.get("connect_s")).append(" | ").append(r.get("rss_before_mib")).append(" / ")
-          .append(r.get("rss_subscribed_mib")).append(" / ").append(r.get("rss_peak_mib")).append(" |\n");
+          .append(r.get("rss_subscribed_mib")).append(" / ").append(r.get("rss_peak_mib"))
+          .append(" | ").append(r.get("cpu_us_per_delivery")).append(" |\n");
     }
     md.append("\n## Privacy-index backfill\n\n| row | blocks | seconds | blocks/s | × direct |\n|---|---:|---:|---:|---:|\n");
     for (Row r : group("backfill")) {

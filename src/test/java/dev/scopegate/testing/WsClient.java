@@ -19,7 +19,7 @@ public final class WsClient implements WebSocket.Listener {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
-  private final BlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> notifications = new LinkedBlockingQueue<>();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   private final boolean reading;
@@ -84,16 +84,30 @@ public final class WsClient implements WebSocket.Listener {
 
   /** The next subscription notification, within ten seconds. */
   public JsonNode notification() throws InterruptedException {
+    return parse(notificationText());
+  }
+
+  /** The next subscription notification as the text it came in, within ten seconds. */
+  public String notificationText() throws InterruptedException {
     return take(notifications, "notification");
   }
 
   /** The next notification within {@code millis}, or null. */
   public JsonNode pollNotification(long millis) throws InterruptedException {
-    return notifications.poll(millis, TimeUnit.MILLISECONDS);
+    String text = notifications.poll(millis, TimeUnit.MILLISECONDS);
+    return text == null ? null : parse(text);
   }
 
-  private static JsonNode take(BlockingQueue<JsonNode> queue, String what) throws InterruptedException {
-    JsonNode message = queue.poll(10, TimeUnit.SECONDS);
+  private static JsonNode parse(String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+
+  private static <T> T take(BlockingQueue<T> queue, String what) throws InterruptedException {
+    T message = queue.poll(10, TimeUnit.SECONDS);
     if (message == null) {
       throw new AssertionError("no " + what + " within 10s");
     }
@@ -128,7 +142,11 @@ public final class WsClient implements WebSocket.Listener {
       try {
         JsonNode message = Json.MAPPER.readTree(partial.toString());
         boolean notification = message.path("method").asText().equals("eth_subscription");
-        (notification ? notifications : answers).add(message);
+        if (notification) {
+          notifications.add(partial.toString());
+        } else {
+          answers.add(message);
+        }
       } catch (Exception e) {
         throw new AssertionError("not JSON: " + partial, e);
       }

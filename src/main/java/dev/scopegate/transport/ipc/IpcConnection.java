@@ -1,7 +1,5 @@
 package dev.scopegate.transport.ipc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.transport.ws.Outbox;
 import io.vertx.core.Vertx;
@@ -101,11 +99,11 @@ final class IpcConnection implements Outbox {
    * written on the connection's; a client that does not read them is closed.
    */
   @Override
-  public boolean send(JsonNode message) {
+  public boolean sendText(String message) {
     if (closed) {
       return false;
     }
-    Buffer line = Buffer.buffer(Json.string(message) + "\n");
+    Buffer line = Buffer.buffer(message + "\n");
     if (!writes.run(line.length(), () -> write(line))) {
       context.runOnContext(v -> tooSlow());
       return false;

@@ -2,10 +2,12 @@ package dev.scopegate.transport.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
+import dev.scopegate.upstream.ws.Notification;
 import dev.scopegate.upstream.ws.Subscription;
 import dev.scopegate.upstream.ws.SubscriptionSink;
 import io.vertx.core.Future;
@@ -20,9 +22,17 @@ import java.util.function.Consumer;
  * privacy fact cannot be resolved yet is held and retried (bounded), never dropped and never
  * leaked; if it still cannot be resolved the client gets an error notification and the
  * subscription ends.
+ *
+ * <p>A notification is written as text around the result's shared encoding ({@link
+ * Notification#json}): the same bytes the envelope's tree would give, without writing the result
+ * again for every subscriber. Whether a tenant may see a log is decided once per log for each
+ * distinct principal (connections with the same token share it), never across principals.
  */
 final class ClientSubscription implements SubscriptionSink {
   private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+
+  /** Whether a log may be shown: equal questions have the same answer. */
+  private record Question(LogVisibility visibility, Duration holdLimit, Principal principal) {}
 
   private final Vertx vertx;
   private final String id;
@@ -33,6 +43,8 @@ final class ClientSubscription implements SubscriptionSink {
   private final Outbox outbox;
   private final Consumer<ClientSubscription> onEnd;
   private final Promise<Void> announced = Promise.promise();
+  /** The envelope's text up to the result: {@code {"jsonrpc":"2.0",...,"result":}. */
+  private final String head;
   private Future<Void> delivered;
   private volatile Subscription upstream;
   private volatile boolean ended;
@@ -49,6 +61,8 @@ final class ClientSubscription implements SubscriptionSink {
     this.outbox = outbox;
     this.onEnd = onEnd;
     this.delivered = announced.future();
+    this.head = "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"subscription\":"
+        + Json.string(TextNode.valueOf(id)) + ",\"result\":";
   }
 
   String id() {
@@ -66,21 +80,39 @@ final class ClientSubscription implements SubscriptionSink {
 
   @Override
   public void notification(JsonNode result) {
+    notification(Notification.of(result));
+  }
+
+  @Override
+  public void notification(Notification shared) {
     if (ended) {
       return;
     }
-    Future<Boolean> show = logs && !principal.isOperator()
-        ? held(result, FIRST_RETRY, System.nanoTime() + holdLimit.toNanos())
+    boolean filtered = logs && !principal.isOperator();
+    if (!filtered && delivered.succeeded()) {
+      write(shared); // nothing waits before it: no future to chain, in order
+      return;
+    }
+    // the same question (rule, bound, principal with every field equal) of the same log: asked once
+    Future<Boolean> show = filtered
+        ? shared.decidedOnce(new Question(visibility, holdLimit, principal),
+            q -> held(shared.result(), FIRST_RETRY, System.nanoTime() + holdLimit.toNanos()))
         : Future.succeededFuture(true);
     delivered = delivered.compose(v -> show).compose(visible -> {
-      if (visible && !ended && !outbox.send(envelope("result", result))) {
-        end();
+      if (visible) {
+        write(shared);
       }
       return Future.<Void>succeededFuture();
     }, failure -> {
       fail(failure instanceof RpcException known ? known : RpcError.PRIVACY_UNAVAILABLE.exception());
       return Future.succeededFuture();
     });
+  }
+
+  private void write(Notification shared) {
+    if (!ended && !outbox.sendText(head + shared.json() + "}}")) {
+      end();
+    }
   }
 
   /** The log's visibility, retried with backoff while the privacy fact is unavailable. */

@@ -208,11 +208,10 @@ public final class WsConnection implements Outbox {
    * than {@link WsContext#QUEUE_BYTES} unread, or as much again waiting to reach its event loop.
    */
   @Override
-  public boolean send(JsonNode message) {
+  public boolean sendText(String text) {
     if (closing) {
       return false;
     }
-    String text = Json.string(message);
     if (!writes.run(text.length(), () -> write(text))) {
       context.runOnContext(v -> tooSlow());
       return false;

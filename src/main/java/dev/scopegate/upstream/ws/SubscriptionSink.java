@@ -11,6 +11,14 @@ public interface SubscriptionSink {
   /** The {@code result} of one {@code eth_subscription} notification, in the node's order. */
   void notification(JsonNode result);
 
+  /**
+   * The same notification with its encoding shared by every sink of the subscription: a sink that
+   * writes JSON text takes {@link Notification#json} rather than writing the tree again.
+   */
+  default void notification(Notification shared) {
+    notification(shared.result());
+  }
+
   /** The subscription could not be (re-)established; nothing follows. */
   void ended(RpcException why);
 

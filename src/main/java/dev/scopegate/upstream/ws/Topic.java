@@ -153,12 +153,13 @@ final class Topic {
   }
 
   private void fanOut(JsonNode result) {
+    Notification shared = Notification.of(result);
     for (Member member : members()) {
       if (!member.active()) {
         continue; // cancelled by an earlier sink during this fan-out
       }
       try {
-        member.sink().notification(result);
+        member.sink().notification(shared);
       } catch (RuntimeException e) {
         LOG.warn("a subscription sink failed: {}", e.getClass().getName());
       }

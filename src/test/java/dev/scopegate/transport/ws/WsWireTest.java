@@ -11,6 +11,7 @@ import dev.scopegate.devnode.DevScenario;
 import dev.scopegate.devnode.PrivacyRequest;
 import dev.scopegate.devnode.Scenario;
 import dev.scopegate.devnode.TransactionRequest;
+import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.testing.Stack;
 import dev.scopegate.testing.TestConfigs;
 import dev.scopegate.testing.Wire;
@@ -20,6 +21,7 @@ import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +148,77 @@ class WsWireTest {
     a.close();
     b.close();
     operator.close();
+  }
+
+  /** The notification as the envelope's tree writes it, with {@code id} and {@code result}. */
+  private static String envelope(String id, JsonNode result) {
+    com.fasterxml.jackson.databind.node.ObjectNode params = Json.MAPPER.createObjectNode().put("subscription", id);
+    params.set("result", result);
+    com.fasterxml.jackson.databind.node.ObjectNode message =
+        Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "eth_subscription");
+    message.set("params", params);
+    return Json.string(message);
+  }
+
+  /** The next notification's text; asserts it is exactly the envelope of its id and result. */
+  private static String exact(WsClient client, String subscription) throws Exception {
+    String text = client.notificationText();
+    JsonNode result = Json.MAPPER.readTree(text).get("params").get("result");
+    assertEquals(envelope(subscription, result), text);
+    return text.substring(text.indexOf(",\"result\":"));
+  }
+
+  @Test
+  void theSharedEncodingGivesEachSubscriberItsOwnExactNotificationAndNoOtherTenantsLog() throws Exception {
+    WsClient a1 = tenant(tokenA);
+    WsClient a2 = tenant(tokenA);
+    WsClient b = tenant(tokenB);
+    WsClient operator = WsClient.connect(url(), "X-API-Key", TestConfigs.API_KEY);
+    List<WsClient> all = List.of(a1, a2, b, operator);
+    List<String> heads = new java.util.ArrayList<>();
+    List<String> logs = new java.util.ArrayList<>();
+    for (WsClient client : all) {
+      heads.add(client.call(Wire.call(1, "eth_subscribe", "[\"newHeads\"]")).get("result").asText());
+      logs.add(subscribeLogs(client)); // the same filter: one upstream subscription for all four
+    }
+    assertEquals(1, stack.node().subscribeCount("logs"));
+
+    stack.node().chain().generate(1, 0, 3);
+    Set<String> headResults = new HashSet<>();
+    for (int i = 0; i < all.size(); i++) {
+      headResults.add(exact(all.get(i), heads.get(i)));
+    }
+    assertEquals(1, headResults.size(), "one head, the same result bytes for every subscriber");
+
+    // B's private log first: the tenants' next log notifications show who received it
+    callContract(scenario.ownerB(), scenario.privateB().address(), Optional.of(PrivacyRequest.local(scenario.keyB(), List.of(), 0)));
+    callContract(scenario.ownerA(), scenario.privateA().address(), Optional.of(PrivacyRequest.local(scenario.keyA(), List.of(), 0)));
+    String privateA = scenario.privateA().address().hex();
+    String privateB = scenario.privateB().address().hex();
+    Map<String, Set<String>> received = new java.util.HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      WsClient client = all.get(i);
+      List<String> mine = new java.util.ArrayList<>();
+      int expected = client == operator ? 2 : 1;
+      while (mine.size() < expected) {
+        String text = client.notificationText(); // heads of the two blocks come in between
+        JsonNode note = Json.MAPPER.readTree(text);
+        String id = note.get("params").get("subscription").asText();
+        if (id.equals(logs.get(i))) {
+          JsonNode result = note.get("params").get("result");
+          assertEquals(envelope(id, result), text, "exactly the bytes the envelope's tree gives");
+          mine.add(result.get("address").asText());
+        } else {
+          assertEquals(heads.get(i), id, "only this connection's own subscriptions");
+        }
+      }
+      received.put(String.valueOf(i), Set.copyOf(mine));
+    }
+    assertEquals(Set.of(privateA), received.get("0"));
+    assertEquals(Set.of(privateA), received.get("1"));
+    assertEquals(Set.of(privateB), received.get("2"), "B gets its own log and never A's");
+    assertEquals(Set.of(privateA, privateB), received.get("3"));
+    all.forEach(WsClient::close);
   }
 
   @Test
