@@ -179,7 +179,7 @@ upstream_per_call() {
   sleep 0.3; idle0=$($counter); sleep 1; idle1=$($counter)
   c0=$($counter); t0=$(now_ms)
   java -cp "$jar" dev.scopegate.bench.BenchClient "${args[@]}" 2>>"$work/client.log" | grep -q "ok=$COUNTED failed=0" \
-    || die "not every one of $COUNTED requests to $url was answered without error"
+    || die "not every one of $COUNTED requests to $url was answered without error: $(tail -n 1 "$work/client.log")"
   t1=$(now_ms); sleep 0.3 # nginx flushes its access log every 100 ms
   c1=$($counter)
   awk -v a="$c0" -v b="$c1" -v i0="$idle0" -v i1="$idle1" -v ms="$((t1 - t0 + 300))" -v n="$COUNTED" \

@@ -155,6 +155,7 @@ public final class BenchClient {
         new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(concurrency);
     java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
     for (int i = 0; i < n; i++) {
@@ -163,14 +164,27 @@ public final class BenchClient {
       headers.forEach(options::addHeader);
       client.request(options)
           .compose(request -> request.send(body))
-          .compose(response -> response.body().map(b -> response.statusCode() == 200 && !b.toString().contains("\"error\"")))
+          .compose(response -> response.body().map(b -> {
+            boolean good = response.statusCode() == 200 && !b.toString().contains("\"error\"");
+            if (!good) { // the first failure says what it was (a run that stops must say why)
+              firstFailure.compareAndSet(null, "HTTP " + response.statusCode() + " "
+                  + b.toString().substring(0, Math.min(300, b.length())));
+            }
+            return good;
+          }))
           .onComplete(result -> {
+            if (result.failed()) {
+              firstFailure.compareAndSet(null, result.cause().toString());
+            }
             (result.succeeded() && result.result() ? ok : failed).incrementAndGet();
             slots.release();
             all.countDown();
           });
     }
     all.await(120, TimeUnit.SECONDS);
+    if (firstFailure.get() != null) {
+      System.err.println("count " + url + ": first failure: " + firstFailure.get());
+    }
     return "ok=" + ok.get() + " failed=" + failed.get();
   }
 
