@@ -57,7 +57,23 @@ public final class BenchClient {
 
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
-    String line = switch (args[0]) {
+    String line;
+    try {
+      line = run(vertx, args);
+    } catch (Exception | Error e) {
+      // the event loops would keep the JVM (and the run waiting on it) alive after main ended
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
+    System.out.println(line);
+    System.out.flush();
+    // no orderly close: thousands of sockets may still be open, and the figures are out
+    System.exit(0);
+  }
+
+  private static String run(Vertx vertx, String[] args) throws Exception {
+    return switch (args[0]) {
       case "paced" -> paced(vertx, args);
       case "count" -> count(vertx, args);
       case "ws-calls" -> wsCalls(vertx, args);
@@ -65,10 +81,6 @@ public final class BenchClient {
       case "backfill-direct" -> backfillDirect(vertx, args);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     };
-    System.out.println(line);
-    System.out.flush();
-    // no orderly close: thousands of sockets may still be open, and the figures are out
-    System.exit(0);
   }
 
   private static Map<String, String> headers(String[] args, int from) {

@@ -75,6 +75,11 @@ public final class HttpTransport {
             // no cleartext HTTP/2 (prior knowledge or Upgrade: h2c): its streams multiply what
             // one connection may hold, and every client of a JSON-RPC node speaks HTTP/1.1
             .setHttp2ClearTextEnabled(false)
+            // no WebSocket compression (Vert.x offers it by default, and ethers' and web3.js's
+            // client asks for it): a zlib context per connection, a deflate per notification per
+            // subscriber, and a client's compressed frame inflated before maxMessageBytes is seen
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
             // Vert.x drops a connection abruptly past these; Scopegate's own check closes it
             // cleanly (1009) at server.ws.maxMessageBytes, well below them.
             .setMaxWebSocketMessageSize(intSize(hardCap(config.ws().maxMessageBytes())))
