@@ -215,9 +215,11 @@ public final class PrivacyIndex {
           if (facts == null) {
             return rollBack(raw.number() - 1).compose(v -> Future.failedFuture(new Reorganised()));
           }
+          // Cached facts go first: a call that learns this block is indexed may run at once on
+          // another event loop, and must not find the facts of the block before.
+          changed(facts.contracts().stream().map(ContractFact::address).toList());
           indexed = facts.number();
           waiters.passed(indexed);
-          changed(facts.contracts().stream().map(ContractFact::address).toList());
           return Future.succeededFuture();
         });
   }
