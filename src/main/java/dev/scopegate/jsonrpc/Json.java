@@ -1,6 +1,8 @@
 package dev.scopegate.jsonrpc;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,30 @@ public final class Json {
       return Buffer.buffer(MAPPER.writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a {@link #write} body writes. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * The bytes {@code body} writes through a generator of the one mapper. The builder's block goes
+   * back to Jackson's per-thread recycler afterwards (not releasing it cost a fresh 2 KB array per
+   * answer in the allocation profile).
+   */
+  public static Buffer write(Body body) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler());
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+      body.writeTo(g);
+      g.flush();
+      return Buffer.buffer(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      bytes.release();
     }
   }
 

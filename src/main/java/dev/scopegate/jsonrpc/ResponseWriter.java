@@ -1,11 +1,9 @@
 package dev.scopegate.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -18,8 +16,7 @@ public final class ResponseWriter {
 
   /** One answer as an object, or every answer in one array for a batch. */
   public static Buffer buffer(List<RpcResponse> responses, boolean batch) {
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(Json.MAPPER.getFactory()._getBufferRecycler());
-        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(bytes)) {
+    return Json.write(g -> {
       if (batch) {
         g.writeStartArray();
         for (RpcResponse response : responses) {
@@ -29,11 +26,7 @@ public final class ResponseWriter {
       } else {
         write(g, responses.get(0));
       }
-      g.flush();
-      return Buffer.buffer(bytes.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   private static void write(JsonGenerator g, RpcResponse response) throws IOException {

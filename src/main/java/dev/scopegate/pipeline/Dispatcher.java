@@ -15,7 +15,6 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,24 +68,48 @@ public final class Dispatcher {
   public Future<Reply> dispatch(Principal principal, List<RpcCall> calls, Optional<String> traceparent) {
     long start = System.nanoTime();
     CallTracer.Trace trace = tracer.start(principal, calls, traceparent);
-    return gate.admit(principal, calls)
+    Future<CallGate.Admission> admitted = gate.admit(principal, calls);
+    if (admitted.succeeded()) {
+      return decide(principal, calls, admitted.result(), start, trace);
+    }
+    return admitted
         .recover(e -> Future.succeededFuture(refusingAll(rpcError(e))))
-        .compose(admission -> {
-          List<Future<Decision>> decisions = new ArrayList<>(calls.size());
-          for (int i = 0; i < calls.size(); i++) {
-            RpcCall call = calls.get(i);
-            Optional<RpcException> refused = admission.refusal(i);
-            decisions.add(
-                refused.isPresent() ? Future.failedFuture(refused.get())
-                    : call instanceof RpcRequest request ? policy.authorize(principal, admission.admitted(i, request))
-                    : Future.failedFuture(((RpcCall.Invalid) call).error()));
-          }
-          return Future.join(decisions)
-              .transform(done -> forward(principal, calls, decisions, trace.around(upstream)))
-              .map(slots -> reply(principal, calls, slots, start, trace, admission))
-              // every path ends here (answer, error, the node's timeout): the gate's slots come back
-              .andThen(done -> admission.release());
-        });
+        .compose(admission -> decide(principal, calls, admission, start, trace));
+  }
+
+  private Future<Reply> decide(Principal principal, List<RpcCall> calls, CallGate.Admission admission,
+      long start, CallTracer.Trace trace) {
+    List<Future<Decision>> decisions = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      RpcCall call = calls.get(i);
+      Optional<RpcException> refused = admission.refusal(i);
+      decisions.add(
+          refused.isPresent() ? Future.failedFuture(refused.get())
+              : call instanceof RpcRequest request ? policy.authorize(principal, admission.admitted(i, request))
+              : Future.failedFuture(((RpcCall.Invalid) call).error()));
+    }
+    return whenAll(decisions, () -> forward(principal, calls, decisions, trace.around(upstream)))
+        .map(slots -> reply(principal, calls, slots, start, trace, admission))
+        // every path ends here (answer, error, the node's timeout): the gate's slots come back
+        .andThen(done -> admission.release());
+  }
+
+  /**
+   * {@code next} once every future of {@code all} is complete, failed or not. Most calls are
+   * decided and filtered at once (cached facts, no filter); then {@code next} runs without the
+   * join's future and listeners.
+   */
+  private static <T, R> Future<R> whenAll(List<Future<T>> all, java.util.function.Supplier<Future<R>> next) {
+    for (Future<T> each : all) {
+      if (!each.isComplete()) {
+        return Future.join(all).transform(done -> next.get());
+      }
+    }
+    try {
+      return next.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** A gate that failed as a whole refuses every call with its error (fail closed). */
@@ -120,8 +143,10 @@ public final class Dispatcher {
     RpcResponse[] slots = new RpcResponse[calls.size()];
     RpcError[] refusals = new RpcError[calls.size()];
     RpcResponse[] refused = new RpcResponse[calls.size()];
-    List<RpcRequest> outgoing = new ArrayList<>();
-    List<Integer> answered = new ArrayList<>();
+    List<RpcRequest> outgoing = new ArrayList<>(calls.size());
+    List<RpcRequest> forwarded = new ArrayList<>(calls.size());
+    int[] answered = new int[calls.size()];
+    int answering = 0;
     for (int i = 0; i < calls.size(); i++) {
       Future<Decision> decision = decisions.get(i);
       RpcCall call = calls.get(i);
@@ -137,11 +162,12 @@ public final class Dispatcher {
         RpcRequest request = ((Decision.Forward) decision.result()).request();
         outgoing.add(request);
         if (!request.isNotification()) {
-          answered.add(i);
+          forwarded.add(request);
+          answered[answering++] = i;
         }
       }
     }
-    List<RpcRequest> forwarded = outgoing.stream().filter(r -> !r.isNotification()).toList();
+    int answerCount = answering;
     long sent = System.nanoTime();
     long[] upstreamNanos = {-1};
     return upstream
@@ -150,8 +176,8 @@ public final class Dispatcher {
         .compose(answers -> filtered(principal, forwarded, answers))
         .map(
             filtered -> {
-              for (int k = 0; k < answered.size(); k++) {
-                int slot = answered.get(k);
+              for (int k = 0; k < answerCount; k++) {
+                int slot = answered[k];
                 slots[slot] = toResponse(calls.get(slot), filtered.get(k));
                 if (filtered.get(k).failed()) {
                   refusals[slot] = filtered.get(k).cause() instanceof RpcException known
@@ -163,8 +189,8 @@ public final class Dispatcher {
         .recover(
             failure -> {
               RpcException error = rpcError(failure);
-              for (int slot : answered) {
-                slots[slot] = RpcResponse.error(calls.get(slot).id().orElseThrow(), error);
+              for (int k = 0; k < answerCount; k++) {
+                slots[answered[k]] = RpcResponse.error(calls.get(answered[k]).id().orElseThrow(), error);
               }
               return Future.succeededFuture(
                   new Slots(slots, refusals, error.error().httpStatus(), upstreamNanos[0], refused));
@@ -179,7 +205,7 @@ public final class Dispatcher {
       Answer answer = answers.get(k);
       filtered.add(answer.isError() ? Future.succeededFuture(answer) : policy.filter(principal, forwarded.get(k), answer));
     }
-    return Future.join(filtered).transform(done -> Future.succeededFuture(filtered));
+    return whenAll(filtered, () -> Future.succeededFuture(filtered));
   }
 
   private static RpcResponse toResponse(RpcCall call, Future<Answer> filtered) {
@@ -202,15 +228,23 @@ public final class Dispatcher {
           observed[i] = slots.refusedNotifications()[i];
         }
       }
+      List<Optional<RpcError>> refusals = new ArrayList<>(observed.length);
+      for (RpcError refusal : slots.refusals()) {
+        refusals.add(Optional.ofNullable(refusal));
+      }
       CallObserver.Dispatch dispatch = new CallObserver.Dispatch(principal, calls, Arrays.asList(observed),
-          Arrays.stream(slots.refusals()).map(Optional::ofNullable).toList(),
-          System.nanoTime() - start, slots.upstreamNanos());
+          refusals, System.nanoTime() - start, slots.upstreamNanos());
       trace.ended(dispatch);
       observer.dispatched(dispatch);
     } catch (RuntimeException e) {
       LOG.warn("a call observer failed: {}", e.toString());
     }
-    List<RpcResponse> responses = Arrays.stream(slots.answers()).filter(Objects::nonNull).toList();
+    List<RpcResponse> responses = new ArrayList<>(slots.answers().length);
+    for (RpcResponse answer : slots.answers()) {
+      if (answer != null) {
+        responses.add(answer);
+      }
+    }
     return allLimited(slots)
         ? new Reply(responses, RpcError.LIMIT_EXCEEDED.httpStatus(), admission.retryAfterMillis())
         : new Reply(responses, slots.httpStatus());

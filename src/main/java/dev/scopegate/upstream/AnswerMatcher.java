@@ -1,10 +1,11 @@
 package dev.scopegate.upstream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +19,36 @@ import java.util.Map;
 final class AnswerMatcher {
   private AnswerMatcher() {}
 
-  /** The body to send: one object for a single call, an array otherwise. */
-  static JsonNode body(List<RpcRequest> requests) {
-    if (requests.size() == 1) {
-      return outgoing(requests.get(0), 0);
-    }
-    var array = Json.MAPPER.createArrayNode();
-    for (int i = 0; i < requests.size(); i++) {
-      array.add(outgoing(requests.get(i), i));
-    }
-    return array;
+  /**
+   * The body to send: one object for a single call, an array otherwise; written straight to
+   * bytes, member by member as {@link RpcRequest#toJson} orders them, with no tree per call.
+   */
+  static Buffer body(List<RpcRequest> requests) {
+    return Json.write(g -> {
+      if (requests.size() == 1) {
+        write(g, requests.get(0), 0);
+      } else {
+        g.writeStartArray();
+        for (int i = 0; i < requests.size(); i++) {
+          write(g, requests.get(i), i);
+        }
+        g.writeEndArray();
+      }
+    });
   }
 
-  private static JsonNode outgoing(RpcRequest request, int index) {
-    return request.toJson(request.isNotification() ? null : IntNode.valueOf(index));
+  private static void write(JsonGenerator g, RpcRequest request, int index) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("jsonrpc", "2.0");
+    if (!request.isNotification()) {
+      g.writeNumberField("id", index);
+    }
+    g.writeStringField("method", request.method());
+    if (request.params().isPresent()) {
+      g.writeFieldName("params");
+      Json.MAPPER.writeTree(g, request.params().get());
+    }
+    g.writeEndObject();
   }
 
   /** The answers for the non-notification calls, in order; throws on a body that doesn't fit. */

@@ -1,6 +1,5 @@
 package dev.scopegate.upstream;
 
-import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
@@ -49,6 +48,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private final long maxResponseBytes;
   private final String logName;
   private final long timeoutMs;
+  private final dev.scopegate.transport.Deadlines deadlines;
   /** Whether the node is failing now; shared by every PSI's view of it, so one outage is one line. */
   private final java.util.concurrent.atomic.AtomicBoolean failing;
   private final java.util.Optional<String> psi;
@@ -68,19 +68,20 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.url = PsiQuery.without(url);
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.timeoutMs = Math.max(1, timeout.toMillis());
+    this.deadlines = new dev.scopegate.transport.Deadlines(vertx, Duration.ofMillis(timeoutMs));
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
             .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE));
     this.clients = new LoopClients(vertx, options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
-    this.request = requestTo(this.url, java.util.Optional.empty(), timeoutMs);
+    this.request = requestTo(this.url, java.util.Optional.empty());
   }
 
-  private static RequestOptions requestTo(String url, java.util.Optional<String> psi, long timeoutMs) {
+  /** No idle timeout of the request's own: the deadline of {@link #forward} bounds the exchange. */
+  private static RequestOptions requestTo(String url, java.util.Optional<String> psi) {
     RequestOptions options = new RequestOptions()
         .setMethod(HttpMethod.POST)
         .setAbsoluteURI(url)
-        .setIdleTimeout(timeoutMs)
         .putHeader("User-Agent", "scopegate")
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json");
@@ -93,12 +94,13 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.clients = base.clients;
     this.logName = base.logName;
     this.timeoutMs = base.timeoutMs;
+    this.deadlines = base.deadlines;
     this.maxResponseBytes = base.maxResponseBytes;
     this.psi = java.util.Optional.of(psi);
     this.ownsClient = false;
     this.failing = base.failing;
     this.url = PsiQuery.with(base.url, PSI_PARAM, psi);
-    this.request = requestTo(this.url, this.psi, timeoutMs);
+    this.request = requestTo(this.url, this.psi);
   }
 
   /** The same node and connection pool, every forward naming {@code psi}. */
@@ -117,42 +119,82 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Buffer body = Json.buffer(AnswerMatcher.body(requests));
+    Buffer body = AnswerMatcher.body(requests);
     Promise<List<Answer>> answers = Promise.promise();
     RequestOptions options = request;
     if (!headers.isEmpty()) {
       options = new RequestOptions(request);
       headers.forEach(options::putHeader);
     }
-    HttpClientRequest[] sent = new HttpClientRequest[1];
-    // The request's own timeout is an idle timeout; the timer bounds the whole exchange, and
-    // resets it so that the pool connection is free again at once.
-    long timer = vertx.setTimer(timeoutMs, t -> {
-      if (answers.tryFail(timeout()) && sent[0] != null) {
-        sent[0].reset();
-      }
-    });
-    clients.current().request(options)
-        .compose(outgoing -> {
-          sent[0] = outgoing;
-          return outgoing.send(body).compose(response -> BoundedBody.read(outgoing, response, maxResponseBytes)
-              .map(bytes -> answersOf(requests, response.statusCode(), bytes)));
-        })
-        // after the timer has answered, the reset's own failure is no news of the node
-        .recover(failure -> Future.failedFuture(answers.future().isComplete() ? failure : classify(failure)))
-        .onComplete(
-            result -> {
-              vertx.cancelTimer(timer);
-              if (result.succeeded()) {
-                if (failing.getAndSet(false)) {
-                  LOG.info("upstream {} answers again", logName);
-                }
-                answers.tryComplete(result.result());
-              } else {
-                answers.tryFail(result.cause());
-              }
-            });
+    new Exchange(requests, answers).start(options, body);
     return answers.future();
+  }
+
+  /**
+   * One forward: connect, send, read the answer within the byte limit, all under one deadline.
+   * Written as callbacks on one object rather than a chain of composed futures: each link of the
+   * chain was a future and a listener per call on the hot path.
+   */
+  private final class Exchange {
+    private final List<RpcRequest> requests;
+    private final Promise<List<Answer>> answers;
+    private final dev.scopegate.transport.Deadlines.Deadline deadline;
+    private HttpClientRequest sent;
+
+    Exchange(List<RpcRequest> requests, Promise<List<Answer>> answers) {
+      this.requests = requests;
+      this.answers = answers;
+      // The deadline bounds the whole exchange (connecting, sending, the answer to its last
+      // byte), and resets the request so that the pool connection is free again at once.
+      this.deadline = deadlines.arm(() -> {
+        if (answers.tryFail(timeout()) && sent != null) {
+          sent.reset();
+        }
+      });
+    }
+
+    void start(RequestOptions options, Buffer body) {
+      clients.current().request(options).onComplete(connected -> {
+        if (connected.failed()) {
+          failed(connected.cause());
+          return;
+        }
+        sent = connected.result();
+        sent.send(body).onComplete(responded -> {
+          if (responded.failed()) {
+            failed(responded.cause());
+            return;
+          }
+          var response = responded.result();
+          BoundedBody.read(sent, response, maxResponseBytes).onComplete(read -> {
+            if (read.failed()) {
+              failed(read.cause());
+              return;
+            }
+            List<Answer> matched;
+            try {
+              matched = answersOf(requests, response.statusCode(), read.result());
+            } catch (RuntimeException e) {
+              failed(e);
+              return;
+            }
+            deadline.cancel();
+            if (failing.getAndSet(false)) {
+              LOG.info("upstream {} answers again", logName);
+            }
+            answers.tryComplete(matched);
+          });
+        });
+      });
+    }
+
+    private void failed(Throwable failure) {
+      deadline.cancel();
+      // after the deadline has answered, the reset's own failure is no news of the node
+      if (!answers.future().isComplete()) {
+        answers.tryFail(classify(failure));
+      }
+    }
   }
 
   private static List<Answer> answersOf(List<RpcRequest> requests, int status, Buffer body) {

@@ -1,6 +1,7 @@
 package dev.scopegate.transport.http;
 
 import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.transport.Deadlines;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -14,14 +15,14 @@ import java.time.Duration;
  * authenticated and its bytes reserved, and a slow sender must be cut off.
  */
 final class BodyReader {
-  private final Vertx vertx;
   private final long maxBytes;
   private final Duration timeout;
+  private final Deadlines deadlines;
 
   BodyReader(Vertx vertx, long maxBytes, Duration timeout) {
-    this.vertx = vertx;
     this.maxBytes = maxBytes;
     this.timeout = timeout;
+    this.deadlines = new Deadlines(vertx, timeout);
   }
 
   long maxBytes() {
@@ -32,8 +33,6 @@ final class BodyReader {
   Future<Buffer> read(HttpServerRequest request) {
     Promise<Buffer> body = Promise.promise();
     Buffer bytes = Buffer.buffer();
-    long timer = vertx.setTimer(timeout.toMillis(), t -> body.tryFail(
-        RpcError.REQUEST_TIMEOUT.withData("the body must arrive within " + timeout.toSeconds() + " s")));
     request.handler(chunk -> {
       if (bytes.length() + (long) chunk.length() > maxBytes) {
         request.handler(null);
@@ -48,7 +47,12 @@ final class BodyReader {
       request.response().writeContinue();
     }
     request.resume();
-    return body.future().onComplete(done -> vertx.cancelTimer(timer));
+    if (body.future().isComplete()) {
+      return body.future(); // the body had arrived with the headers: nothing to wait for
+    }
+    Deadlines.Deadline deadline = deadlines.arm(() -> body.tryFail(
+        RpcError.REQUEST_TIMEOUT.withData("the body must arrive within " + timeout.toSeconds() + " s")));
+    return body.future().onComplete(done -> deadline.cancel());
   }
 
   Throwable tooLarge() {

@@ -2,10 +2,12 @@ package dev.scopegate.transport.http;
 
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RpcError;
+import dev.scopegate.transport.Deadlines;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,14 +24,16 @@ final class ConnectionGuard implements Handler<RoutingContext> {
   // an over-limit connection is kept only this long for the request its refusal answers
   private static final long REFUSAL_GRACE_MS = 2_000;
 
-  private final Vertx vertx;
+  private final Deadlines idle;
+  private final Deadlines grace;
   private final Config.Connections limits;
   private final AtomicInteger open = new AtomicInteger();
   private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
   private final Runnable accepted;
 
   ConnectionGuard(Vertx vertx, Config.Connections limits, Runnable accepted) {
-    this.vertx = vertx;
+    this.idle = new Deadlines(vertx, limits.idleTimeout());
+    this.grace = new Deadlines(vertx, Duration.ofMillis(REFUSAL_GRACE_MS));
     this.limits = limits;
     this.accepted = accepted;
   }
@@ -45,7 +49,7 @@ final class ConnectionGuard implements Handler<RoutingContext> {
       watches.remove(connection);
       watch.stopWaiting();
     });
-    watch.awaitRequest(over ? REFUSAL_GRACE_MS : limits.idleTimeout().toMillis());
+    watch.awaitRequest(over ? grace : idle);
   }
 
   /** First route of every request: refuses over-limit connections, pauses the idle clock. */
@@ -62,7 +66,7 @@ final class ConnectionGuard implements Handler<RoutingContext> {
           "at most " + limits.maxConnections() + " connections (server.maxConnections)"));
       return;
     }
-    ctx.addEndHandler(ended -> watch.awaitRequest(limits.idleTimeout().toMillis()));
+    ctx.addEndHandler(ended -> watch.awaitRequest(idle));
     ctx.next();
   }
 
@@ -83,17 +87,17 @@ final class ConnectionGuard implements Handler<RoutingContext> {
     private final HttpConnection connection;
     private final boolean over;
     private volatile boolean upgraded;
-    private long timer = -1;
+    private Deadlines.Deadline waiting;
 
     Watch(HttpConnection connection, boolean over) {
       this.connection = connection;
       this.over = over;
     }
 
-    synchronized void awaitRequest(long millis) {
+    synchronized void awaitRequest(Deadlines length) {
       stopWaiting();
       if (!upgraded) {
-        timer = vertx.setTimer(millis, t -> {
+        waiting = length.arm(() -> {
           if (!upgraded) {
             connection.close();
           }
@@ -102,9 +106,9 @@ final class ConnectionGuard implements Handler<RoutingContext> {
     }
 
     synchronized void stopWaiting() {
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-        timer = -1;
+      if (waiting != null) {
+        waiting.cancel();
+        waiting = null;
       }
     }
   }
