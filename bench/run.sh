@@ -271,6 +271,14 @@ wait_for 10 "nginx proxy_pass (1 worker)" curl -sf -d '{"jsonrpc":"2.0","id":1,"
 nginx_pid=$(cat "$work/proxy-auto.pid")
 nginx1_pid=$(cat "$work/proxy-one.pid")
 
+# The framework's floor: a Vert.x proxy that only passes bodies through (BenchProxy), built as
+# Scopegate's HTTP path is, on the same JVM defaults as the launcher's.
+free_port; VERTX_PORT=$FREE_PORT
+java -XX:+UseSerialGC -Xmn48m -cp "$jar" dev.scopegate.bench.BenchProxy "$VERTX_PORT" "$UPSTREAM_PORT" >"$work/vertx-proxy.log" 2>&1 &
+vertx_pid=$!
+pids+=($vertx_pid)
+wait_for 30 "the Vert.x proxy" curl -sf -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber"}' "http://127.0.0.1:$VERTX_PORT/"
+
 wait_for 300 "the dev node" test -f "$work/node.json"
 node_json="$(cat "$work/node.json")"
 jfield() { echo "$node_json" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
@@ -339,6 +347,9 @@ say "saturation, eth_blockNumber ($SAT s each, $CONNECTIONS connections)"
 saturate fixed floor "direct to the upstream (floor)" "$UPSTREAM" "$BN" "" upstream_count $upstream_pid
 saturate fixed nginx "nginx proxy_pass, workers auto" "http://127.0.0.1:$NGINX_PORT/" "$BN" "" upstream_count $(family $nginx_pid)
 saturate fixed nginx1 "nginx proxy_pass, 1 worker" "http://127.0.0.1:$NGINX1_PORT/" "$BN" "" upstream_count $(family $nginx1_pid)
+load $JIT_WARM "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
+saturate fixed vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" "" upstream_count $vertx_pid
+kill $vertx_pid
 saturate fixed operator "Scopegate operator (API key)" "$sg_url" "$BN" "$OPERATOR" upstream_count $sg_pid
 saturate fixed tenant "Scopegate tenant (JWT)" "$sg_url" "$BN" "$TENANT" upstream_count $sg_pid
 

@@ -160,6 +160,9 @@ public final class BenchReport {
     Map<String, String> t = new LinkedHashMap<>();
     find("fixed", "tenant").ifPresent(r -> t.put("tenant eth_blockNumber ≥ 1.0 × nginx", ratio(r, "nginx", "rps") + " ×"));
     find("fixed", "operator").ifPresent(r -> t.put("operator ≥ 1.1 × nginx", ratio(r, "nginx", "rps") + " ×"));
+    find("fixed", "vertx").ifPresent(v -> t.put("(not a target) the Vert.x floor: bare proxy × nginx; tenant, operator × the floor",
+        ratio(v, "nginx", "rps") + " ×; " + find("fixed", "tenant").map(r -> ratio(r, "vertx", "rps")).orElse("-") + " ×, "
+            + find("fixed", "operator").map(r -> ratio(r, "vertx", "rps")).orElse("-") + " ×"));
     find("fixed", "tenant").ifPresent(r -> t.put("tenant p99 at saturation ≤ nginx p99 + 1 ms",
         r.get("p99_ms") + " ms vs " + find("fixed", "nginx").map(n -> n.get("p99_ms")).orElse("-") + " ms"));
     find("paced", "tenant").ifPresent(r -> t.put("added latency at 1 000 req/s: median ≤ 0.2 ms, p99 ≤ 1 ms",
