@@ -28,7 +28,7 @@ else
 fi
 CONNECTIONS=64 THREADS=2 RATE=1000 COUNTED=200
 
-say() { echo "bench: $*" >&2; }
+say() { printf "bench: %4ds  %s\n" "$SECONDS" "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 # ------------------------------------------------------------------ what the run needs
