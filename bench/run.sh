@@ -274,7 +274,7 @@ nginx1_pid=$(cat "$work/proxy-one.pid")
 # The framework's floor: a Vert.x proxy that only passes bodies through (BenchProxy), built as
 # Scopegate's HTTP path is, on the same JVM defaults as the launcher's.
 free_port; VERTX_PORT=$FREE_PORT
-java -XX:+UseSerialGC -Xmn48m -cp "$jar" dev.scopegate.bench.BenchProxy "$VERTX_PORT" "$UPSTREAM_PORT" >"$work/vertx-proxy.log" 2>&1 &
+java -XX:+UseSerialGC -Xmn128m -cp "$jar" dev.scopegate.bench.BenchProxy "$VERTX_PORT" "$UPSTREAM_PORT" >"$work/vertx-proxy.log" 2>&1 &
 vertx_pid=$!
 pids+=($vertx_pid)
 wait_for 30 "the Vert.x proxy" curl -sf -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber"}' "http://127.0.0.1:$VERTX_PORT/"

@@ -110,7 +110,7 @@ class LauncherTest {
   @Test
   void theDefaultsComeFirstSoThatJavaOptsOverrideThem() throws Exception {
     String run = run(Map.of("JAVA_OPTS", "-XX:MetaspaceSize=128m -Dx=y")).get(1);
-    assertTrue(run.contains("-XX:+UseSerialGC -Xmn48m"), run);
+    assertTrue(run.contains("-XX:+UseSerialGC -Xmn128m"), run);
     assertTrue(run.contains("-XX:+ExitOnOutOfMemoryError"), run);
     assertFalse(run.contains("-XX:MetaspaceSize=64m"), run);
     assertTrue(run.indexOf("-XX:SharedArchiveFile") < run.indexOf("-XX:MetaspaceSize=128m -Dx=y -jar"), run);
@@ -125,14 +125,14 @@ class LauncherTest {
       List<String> calls = run(env);
       String run = calls.get(calls.size() - 1);
       assertFalse(run.contains("-XX:+UseSerialGC"), env + ": " + run);
-      assertFalse(run.contains("-Xmn48m"), env + ": " + run); // sized for Serial only
+      assertFalse(run.contains("-Xmn128m"), env + ": " + run); // sized for Serial only
     }
   }
 
   @Test
   void aYoungGenerationOfOnesOwnReplacesTheDefaultOne() throws Exception {
-    String run = run(Map.of("JAVA_OPTS", "-XX:MaxNewSize=128m")).get(1);
+    String run = run(Map.of("JAVA_OPTS", "-XX:MaxNewSize=64m")).get(1);
     assertTrue(run.contains("-XX:+UseSerialGC"), run);
-    assertFalse(run.contains("-Xmn48m"), run);
+    assertFalse(run.contains("-Xmn128m"), run);
   }
 }

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class RedisBucketStore implements BucketStore {
   /** Advice to a client refused because Redis is lost: about when the probe will have asked again. */
   static final long RETRY_AFTER_MILLIS = 1000;
 
-  private final Redis redis;
+  private final LoopRedis redis;
   private final BucketStore fallback;
   private final RedisFailurePolicy onFailure;
   private final RedisStoreOptions options;
@@ -54,7 +53,7 @@ public final class RedisBucketStore implements BucketStore {
     RedisOptions redisOptions = new RedisOptions().setConnectionString(url)
         .setMaxPoolSize(options.poolSize()).setMaxPoolWaiting(64 * options.poolSize());
     redisOptions.getNetClientOptions().setConnectTimeout((int) options.timeout().toMillis());
-    this.redis = Redis.createClient(vertx, redisOptions);
+    this.redis = new LoopRedis(vertx, redisOptions);
     this.fallback = fallback;
     this.onFailure = onFailure;
     this.options = options;
@@ -125,7 +124,7 @@ public final class RedisBucketStore implements BucketStore {
   }
 
   private Future<ScriptReply> check(String bucket, double perSecond, long capacity, long debit, long amount) {
-    return BucketScript.run(redis, bucket, perSecond, capacity, debit, amount)
+    return BucketScript.run(redis.current(), bucket, perSecond, capacity, debit, amount)
         .timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .onFailure(error -> {
           // The type only: a reply's text could quote the request.

@@ -3,7 +3,6 @@ package dev.scopegate.limits.redis;
 import dev.scopegate.upstream.Backoff;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +19,7 @@ final class RedisHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisHealth.class);
 
   private final Vertx vertx;
-  private final Redis redis;
+  private final LoopRedis redis;
   private final String where;
   private final RedisStoreOptions options;
   private final String onFailure;
@@ -28,7 +27,7 @@ final class RedisHealth {
   private final AtomicBoolean up = new AtomicBoolean(true);
   private volatile boolean closed;
 
-  RedisHealth(Vertx vertx, Redis redis, String where, RedisStoreOptions options, RedisFailurePolicy onFailure) {
+  RedisHealth(Vertx vertx, LoopRedis redis, String where, RedisStoreOptions options, RedisFailurePolicy onFailure) {
     this.vertx = vertx;
     this.redis = redis;
     this.where = where;
@@ -64,7 +63,7 @@ final class RedisHealth {
     if (closed) {
       return;
     }
-    redis.send(Request.cmd(Command.PING)).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
+    redis.current().send(Request.cmd(Command.PING)).timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .onComplete(answer -> {
           if (closed) {
             return;

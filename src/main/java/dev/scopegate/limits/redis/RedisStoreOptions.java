@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param idle a key's local allowance is dropped after this long unused (its pending tokens sent)
  * @param probeFirst first wait before asking a lost Redis again; doubles up to {@code probeMax}
  * @param probeMax longest wait between two probes of a lost Redis
- * @param poolSize Redis connections of this replica
+ * @param poolSize Redis connections of this replica per event loop (each loop has its own pool, {@link LoopRedis})
  */
 public record RedisStoreOptions(Duration timeout, long maxAllowance, Duration idle, Duration probeFirst,
     Duration probeMax, int poolSize) {

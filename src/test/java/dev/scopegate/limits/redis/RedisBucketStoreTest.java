@@ -12,12 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scopegate.limits.Take;
 import dev.scopegate.testing.RedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +136,29 @@ class RedisBucketStoreTest {
     assertThrows(IllegalArgumentException.class, () -> take(store, "t", 1, 5, -1));
     assertTrue(store.redisUp());
     assertTrue(take(store, "t", 1, 5, 1).granted());
+    assertEquals(0, RedisFixture.failures(registry));
+  }
+
+  @Test
+  void takesFromSeveralEventLoopsAtOnceShareTheOneBucket() throws Exception {
+    // Each loop checks through connections of its own (LoopRedis); the bucket is still Redis's one.
+    // Capacity 10 has a local allowance of 1, so at most one more than the capacity (limits-redis.md).
+    List<Future<Take>> takes = new ArrayList<>();
+    Set<Thread> loops = ConcurrentHashMap.newKeySet();
+    List<Context> contexts = RedisFixture.loops(vertx, 4);
+    for (int i = 0; i < 40; i++) {
+      Promise<Take> taken = Promise.promise();
+      contexts.get(i % 4).runOnContext(v -> {
+        loops.add(Thread.currentThread());
+        store.take("t", 0.001, 10, 1).onComplete(taken);
+      });
+      takes.add(taken.future());
+    }
+    RedisFixture.await(Future.join(takes));
+    long granted = takes.stream().filter(take -> take.succeeded() && take.result().granted()).count();
+    assertTrue(takes.stream().allMatch(Future::succeeded), takes.toString());
+    assertTrue(granted >= 10 && granted <= 11, "granted " + granted);
+    assertTrue(loops.size() > 1, "one loop only: " + loops);
     assertEquals(0, RedisFixture.failures(registry));
   }
 

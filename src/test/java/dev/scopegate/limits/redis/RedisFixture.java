@@ -3,12 +3,17 @@ package dev.scopegate.limits.redis;
 import dev.scopegate.limits.LocalBucketStore;
 import dev.scopegate.limits.Take;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +33,19 @@ final class RedisFixture {
     }
   }
 
+
+  /** {@code count} event-loop contexts, each on a loop of its own (verticle instances take the loops in turn). */
+  static List<Context> loops(Vertx vertx, int count) throws Exception {
+    List<Context> contexts = new CopyOnWriteArrayList<>();
+    await(vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        contexts.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(count)));
+    return contexts;
+  }
 
   static Take take(RedisBucketStore store, String key, double perSecond, long capacity, long amount) throws Exception {
     return await(store.take(key, perSecond, capacity, amount));
