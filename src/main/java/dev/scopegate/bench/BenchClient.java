@@ -337,36 +337,25 @@ public final class BenchClient {
     }
     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
     long subscribedRss = rssKiB(pid);
-    long peakRss = subscribedRss;
+    AtomicLong peak = new AtomicLong(subscribedRss);
     int expected = subscribed.get();
     int complete = 0;
     Latencies measured = latency;
     Latencies first = new Latencies();
     recording.set(first);
-    mineAndWait(http, control, minedAt, pending, deliveries, expected);
+    mineAndWait(http, control, minedAt, pending, deliveries, expected, () -> {});
     recording.set(measured);
     long delivered0 = deliveries.values().stream().mapToLong(AtomicInteger::get).sum();
     long cpuBefore = cpuTicks(pid);
     long sysBefore = sysTicks(pid);
     for (int k = 0; k < heads; k++) {
       Thread.sleep(500);
-      long t0 = System.nanoTime();
-      pending.set(t0);
-      long n = mine(http, control);
-      // the head may reach a subscriber before /mine answered: count from before the request
-      minedAt.put(n, t0);
-      pending.set(0);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (System.nanoTime() < deadline
-          && deliveries.getOrDefault(n, new AtomicInteger()).get() < expected) {
-        Thread.sleep(5);
-        peakRss = Math.max(peakRss, rssKiB(pid));
-      }
-      if (deliveries.getOrDefault(n, new AtomicInteger()).get() >= expected) {
+      if (mineAndWait(http, control, minedAt, pending, deliveries, expected,
+          () -> peak.accumulateAndGet(rssKiB(pid), Math::max))) {
         complete++;
       }
     }
-    peakRss = Math.max(peakRss, rssKiB(pid));
+    long peakRss = Math.max(peak.get(), rssKiB(pid));
     long cpuMs = (cpuTicks(pid) - cpuBefore) * 1000 / CLOCK_TICKS;
     long sysMs = (sysTicks(pid) - sysBefore) * 1000 / CLOCK_TICKS;
     long delivered = deliveries.values().stream().mapToLong(AtomicInteger::get).sum() - delivered0;
@@ -381,9 +370,13 @@ public final class BenchClient {
         + " first_head_p50_ms=" + ms(first, 50) + " first_head_p99_ms=" + ms(first, 99);
   }
 
-  /** Mines one head and waits (at most 10 s) until every subscriber has it. */
-  private static void mineAndWait(HttpClient http, String control, Map<Long, Long> minedAt, AtomicLong pending,
-      Map<Long, AtomicInteger> deliveries, int expected) throws Exception {
+  /**
+   * Mines one head and waits (at most 10 s, running {@code waiting} every 5 ms) until every
+   * subscriber has it; whether all did. Latencies count from before the request: the head may
+   * reach a subscriber before /mine answers.
+   */
+  private static boolean mineAndWait(HttpClient http, String control, Map<Long, Long> minedAt, AtomicLong pending,
+      Map<Long, AtomicInteger> deliveries, int expected, Runnable waiting) throws Exception {
     long t0 = System.nanoTime();
     pending.set(t0);
     long n = mine(http, control);
@@ -392,7 +385,9 @@ public final class BenchClient {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline && deliveries.getOrDefault(n, new AtomicInteger()).get() < expected) {
       Thread.sleep(5);
+      waiting.run();
     }
+    return deliveries.getOrDefault(n, new AtomicInteger()).get() >= expected;
   }
 
   private static long mine(HttpClient http, String control) throws Exception {

@@ -70,7 +70,13 @@ public final class Dispatcher {
     CallTracer.Trace trace = tracer.start(principal, calls, traceparent);
     Future<CallGate.Admission> admitted = gate.admit(principal, calls);
     if (admitted.succeeded()) {
-      return decide(principal, calls, admitted.result(), start, trace);
+      // as compose would: a guard that throws fails this dispatch, it does not escape the caller
+      try {
+        return decide(principal, calls, admitted.result(), start, trace);
+      } catch (RuntimeException e) {
+        admitted.result().release();
+        return Future.failedFuture(e);
+      }
     }
     return admitted
         .recover(e -> Future.succeededFuture(refusingAll(rpcError(e))))

@@ -3,6 +3,7 @@ package dev.scopegate.upstream;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
 import dev.scopegate.jsonrpc.RpcRequest;
+import dev.scopegate.transport.Deadlines;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -48,7 +49,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private final long maxResponseBytes;
   private final String logName;
   private final long timeoutMs;
-  private final dev.scopegate.transport.Deadlines deadlines;
+  private final Deadlines deadlines;
   /** Whether the node is failing now; shared by every PSI's view of it, so one outage is one line. */
   private final java.util.concurrent.atomic.AtomicBoolean failing;
   private final java.util.Optional<String> psi;
@@ -68,7 +69,7 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
     this.url = PsiQuery.without(url);
     this.logName = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     this.timeoutMs = Math.max(1, timeout.toMillis());
-    this.deadlines = new dev.scopegate.transport.Deadlines(vertx, Duration.ofMillis(timeoutMs));
+    this.deadlines = new Deadlines(vertx, Duration.ofMillis(timeoutMs));
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -138,8 +139,8 @@ public final class HttpUpstream implements Upstream, PsiUpstreams {
   private final class Exchange {
     private final List<RpcRequest> requests;
     private final Promise<List<Answer>> answers;
-    private final dev.scopegate.transport.Deadlines.Deadline deadline;
-    private HttpClientRequest sent;
+    private final Deadlines.Deadline deadline;
+    private volatile HttpClientRequest sent; // read by the deadline, which off an event loop fires elsewhere
 
     Exchange(List<RpcRequest> requests, Promise<List<Answer>> answers) {
       this.requests = requests;
