@@ -224,9 +224,14 @@ no_count() { echo -; }
 # client MODE ARGS...: one BenchClient run; its figures, or client_failed=1 (the row shows it
 # and the run goes on; the client's output is in $work/client.log)
 client() {
-  local out
-  out="$(java -cp "$jar" dev.scopegate.bench.BenchClient "$@" 2>>"$work/client.log" | tail -1)" || true
-  echo "${out:-client_failed=1}"
+  local out cause
+  out="$(java -cp "$jar" dev.scopegate.bench.BenchClient "$@" 2>"$work/client.err" | tail -1)" || true
+  cat "$work/client.err" >>"$work/client.log"
+  if [ -z "$out" ]; then # the row says why (the work directory is removed after a run that ends)
+    cause="$(grep -m1 -E '^[A-Za-z0-9_.$]+(Exception|Error)' "$work/client.err" | tr -c 'A-Za-z0-9_.:$\n-' '_' | cut -c1-160)"
+    out="client_failed=1 cause=${cause:-unknown}"
+  fi
+  echo "$out"
 }
 
 # jit_warm URL: the JVM compiles its hot paths during the first seconds of load; every call shape

@@ -22,29 +22,45 @@ final class CachingVerifier implements TokenVerifier {
   private final TokenVerifier delegate;
   private final ClaimChecks checks;
   private final Clock clock;
-  private final Cache<TokenDigest.Key, Principal> verified;
+  private final Cache<TokenDigest.Key, Entry> verified;
+
+  /**
+   * A verified token: its principal, the answer a hit returns (a completed future holds no
+   * listener and is shared), and the instant past which it is refused (its expiry plus the clock
+   * skew allowed: refused once it is before now, as {@link ClaimChecks#isExpired} counts it).
+   */
+  private record Entry(Principal principal, Future<Principal> answer, Instant refusedAfter) {
+    static Entry of(Principal principal, Duration skew) {
+      return new Entry(principal, Future.succeededFuture(principal),
+          principal.expiry().orElseThrow().plus(skew));
+    }
+  }
 
   CachingVerifier(TokenVerifier delegate, ClaimChecks checks, Clock clock) {
     this.delegate = delegate;
     this.checks = checks;
     this.clock = clock;
+    // Maintenance (the read buffer drained, expired and surplus entries removed) runs on the
+    // caller, bounded by the buffers and MAX_ENTRIES: handed to the common pool, as by default, it
+    // cost a task submission every few hits, 0.27 µs a hit on average (JMH CachedTokenBenchmark).
     this.verified =
-        Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(untilExpiry()).build();
+        Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(untilExpiry())
+            .executor(Runnable::run).build();
   }
 
   @Override
   public Future<Principal> verify(String token) {
     TokenDigest.Key key = TokenDigest.key(token);
-    Principal cached = verified.getIfPresent(key);
+    Entry cached = verified.getIfPresent(key);
     if (cached == null) {
-      return delegate.verify(token).onSuccess(principal -> verified.put(key, principal));
+      return delegate.verify(token)
+          .onSuccess(principal -> verified.put(key, Entry.of(principal, checks.skew())));
     }
-    Instant expiry = cached.expiry().orElseThrow();
-    if (checks.isExpired(expiry, clock.instant())) {
+    if (cached.refusedAfter().isBefore(clock.instant())) {
       verified.invalidate(key);
       return Future.failedFuture(RpcError.TOKEN_EXPIRED.exception());
     }
-    return Future.succeededFuture(cached);
+    return cached.answer();
   }
 
   @Override
@@ -53,12 +69,11 @@ final class CachingVerifier implements TokenVerifier {
     return delegate.close();
   }
 
-  private Expiry<TokenDigest.Key, Principal> untilExpiry() {
+  private Expiry<TokenDigest.Key, Entry> untilExpiry() {
     return new Expiry<>() {
       @Override
-      public long expireAfterCreate(TokenDigest.Key key, Principal principal, long currentTime) {
-        Instant end = principal.expiry().orElseThrow().plus(checks.skew());
-        Duration ttl = Duration.between(clock.instant(), end);
+      public long expireAfterCreate(TokenDigest.Key key, Entry entry, long currentTime) {
+        Duration ttl = Duration.between(clock.instant(), entry.refusedAfter());
         if (ttl.isNegative()) {
           return 0;
         }
@@ -67,13 +82,13 @@ final class CachingVerifier implements TokenVerifier {
 
       @Override
       public long expireAfterUpdate(
-          TokenDigest.Key key, Principal principal, long currentTime, long currentDuration) {
-        return expireAfterCreate(key, principal, currentTime);
+          TokenDigest.Key key, Entry entry, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, entry, currentTime);
       }
 
       @Override
       public long expireAfterRead(
-          TokenDigest.Key key, Principal principal, long currentTime, long currentDuration) {
+          TokenDigest.Key key, Entry entry, long currentTime, long currentDuration) {
         return currentDuration;
       }
     };

@@ -1,5 +1,6 @@
 package dev.scopegate.bench;
 
+import dev.scopegate.Main;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopegate.auth.TokenMinter;
 import dev.scopegate.devnode.Address;
@@ -41,7 +42,7 @@ public final class BenchNode {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int blocks = Integer.parseInt(args[1]);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Main.newVertx();
     DevNode node = DevNode.start(vertx, DevNodeOptions.defaults()).toCompletionStage().toCompletableFuture().get();
     Scenario scenario = DevScenario.seed(node.chain());
     List<Address> logContracts = seedLogs(node, scenario);

@@ -1,5 +1,6 @@
 package dev.scopegate.bench;
 
+import dev.scopegate.Main;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,7 +37,7 @@ public final class BenchProxy extends VerticleBase {
   public static void main(String[] args) {
     int port = Integer.parseInt(args[0]);
     int upstream = Integer.parseInt(args[1]);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Main.newVertx();
     vertx.deployVerticle(() -> new BenchProxy(port, upstream),
             new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
         .onSuccess(id -> System.out.println("bench proxy on 127.0.0.1:" + port))

@@ -128,8 +128,8 @@ public final class BenchReport {
           .append(" | ").append(r.get("cpu_us_per_req")).append(" |\n");
     }
     md.append("\n## WebSocket fan-out of newHeads\n\n");
-    md.append("| subscribers (subscribed) | heads (all delivered) | deliveries | p50 ms | p99 ms | max ms | connect s | RSS before / subscribed / peak MiB | CPU µs per delivery | warm-up head p50 / p99 ms |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---|---:|---|\n");
+    md.append("| subscribers (subscribed) | heads (all delivered) | deliveries | p50 ms | p99 ms | max ms | connect s | RSS before / subscribed / peak MiB | CPU µs per delivery: Scopegate / client | first warm-up head p50 / p99 ms | warm-up heads p99 ms | measured heads p99 ms |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---|---|---|---|---|\n");
     for (Row r : group("fanout")) {
       md.append("| ").append(r.get("subscribers")).append(" (").append(r.get("subscribed")).append(") | ")
           .append(r.get("heads")).append(" (").append(r.get("heads_complete")).append(") | ")
@@ -137,8 +137,9 @@ public final class BenchReport {
           .append(r.get("p50_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("max_ms"))
           .append(" | ").append(r.get("connect_s")).append(" | ").append(r.get("rss_before_mib")).append(" / ")
           .append(r.get("rss_subscribed_mib")).append(" / ").append(r.get("rss_peak_mib"))
-          .append(" | ").append(r.get("cpu_us_per_delivery")).append(" | ").append(r.get("first_head_p50_ms"))
-          .append(" / ").append(r.get("first_head_p99_ms")).append(" |\n");
+          .append(" | ").append(r.get("cpu_us_per_delivery")).append(" / ").append(r.get("client_cpu_us_per_delivery"))
+          .append(" | ").append(r.get("first_head_p50_ms")).append(" / ").append(r.get("first_head_p99_ms"))
+          .append(" | ").append(r.get("warm_head_p99_ms")).append(" | ").append(r.get("head_p99_ms")).append(" |\n");
     }
     md.append("\n## Privacy-index backfill\n\n| row | blocks | seconds | blocks/s | × direct |\n|---|---:|---:|---:|---:|\n");
     for (Row r : group("backfill")) {

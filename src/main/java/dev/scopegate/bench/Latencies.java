@@ -17,6 +17,19 @@ final class Latencies {
     values[size++] = Math.max(0, nanos);
   }
 
+  /** Records every latency {@code other} holds. */
+  void addAll(Latencies other) {
+    long[] theirs;
+    int count;
+    synchronized (other) {
+      theirs = other.values;
+      count = other.size;
+    }
+    for (int i = 0; i < count; i++) {
+      record(theirs[i]);
+    }
+  }
+
   synchronized void reset() {
     size = 0;
   }
