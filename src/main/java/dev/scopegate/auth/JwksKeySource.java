@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issuer keys from a JWKS URL. Loaded at start, retried with backoff until they load (tokens are
- * refused as unavailable meanwhile), and refetched when a token names an unknown key id: at once the
+ * Issuer keys from a JWKS URL. Loaded at start, retried with backoff until they load (tokens wait
+ * for a fetch under way and are refused as unavailable between retries), and refetched when a token names an unknown key id: at once the
  * first time (the fetch at start does not count, so a key rotated right after start is found),
  * then at most once per {@code minRefetch}, so unknown ids cannot make Scopegate hammer the
  * identity provider.
@@ -71,7 +71,14 @@ final class JwksKeySource implements KeySource {
   public Future<KeyRing> keysFor(Optional<String> kid) {
     KeyRing current = ring.get();
     if (current == null) {
-      return Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception());
+      // No keys yet. A token that arrives while a fetch is under way (the first one, at start)
+      // waits for it, bounded by the fetch's own timeout, instead of losing a race with the start;
+      // between the retries of a provider that is down it is refused at once.
+      Future<KeyRing> loading = inflight.get();
+      if (loading == null) {
+        return Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception());
+      }
+      return loading.recover(e -> Future.failedFuture(RpcError.VERIFIER_UNAVAILABLE.exception()));
     }
     if (kid.isEmpty() || current.knows(kid.get()) || !mayRefetch()) {
       return Future.succeededFuture(current);

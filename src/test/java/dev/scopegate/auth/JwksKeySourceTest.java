@@ -3,12 +3,15 @@ package dev.scopegate.auth;
 import static dev.scopegate.auth.TestTokens.AUDIENCE;
 import static dev.scopegate.auth.TestTokens.ISSUER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.Json;
 import dev.scopegate.jsonrpc.RpcError;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
@@ -148,6 +151,56 @@ class JwksKeySourceTest {
     Await.result(source.loaded());
 
     assertEquals("alice", Await.result(verifier.verify(token("k1", K1))).subject());
+  }
+
+  @Test
+  void aTokenArrivingDuringTheFirstFetchWaitsForItInsteadOfBeingRefused() {
+    Promise<List<VerificationKey>> first = Promise.promise();
+    HeldFetcher held = new HeldFetcher(first.future());
+    source = new JwksKeySource(vertx, held, MIN_REFETCH, clock);
+    verifier = new JwtVerifier(source, checks(), new TenantClaims(""), clock);
+
+    Future<Principal> early = verifier.verify(token("k1", K1));
+    assertFalse(early.isComplete(), "answered before the keys were known");
+    first.complete(List.of(VerificationKey.of(Optional.of("k1"), K1.getPublic()).orElseThrow()));
+
+    assertEquals("alice", Await.result(early).subject());
+    assertEquals(1, held.fetches, "the waiting token shared the fetch at start");
+  }
+
+  @Test
+  void aTokenWaitingOnAFirstFetchThatFailsIsRefusedAsUnavailable() {
+    Promise<List<VerificationKey>> first = Promise.promise();
+    source = new JwksKeySource(vertx, new HeldFetcher(first.future()), MIN_REFETCH, clock);
+    verifier = new JwtVerifier(source, checks(), new TenantClaims(""), clock);
+
+    Future<Principal> early = verifier.verify(token("k1", K1));
+    first.fail(new java.io.IOException("connection refused"));
+
+    assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(early));
+  }
+
+  /** A key set whose first fetch completes when the test says; later ones never do. */
+  private static final class HeldFetcher implements KeySetFetcher {
+    private final Future<List<VerificationKey>> first;
+    private int fetches;
+
+    HeldFetcher(Future<List<VerificationKey>> first) {
+      this.first = first;
+    }
+
+    @Override
+    public Future<List<VerificationKey>> fetch() {
+      return ++fetches == 1 ? first : Promise.<List<VerificationKey>>promise().future();
+    }
+
+    @Override
+    public String describe() {
+      return "a held key set";
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
