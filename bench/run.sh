@@ -367,6 +367,7 @@ record start after "Scopegate after the saturation rows" "rss_after_mib=$(rss_mi
 say "latency at a fixed $RATE req/s (open loop, $PACED s each)"
 paced paced floor "direct to the upstream (floor)" "$UPSTREAM" "$BN" ""
 paced paced nginx "nginx proxy_pass, workers auto" "http://127.0.0.1:$NGINX_PORT/" "$BN" ""
+paced paced vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
 paced paced operator "Scopegate operator" "$sg_url" "$BN" "$OPERATOR"
 paced paced tenant "Scopegate tenant" "$sg_url" "$BN" "$TENANT"
 

@@ -169,7 +169,10 @@ public final class BenchReport {
         r.get("p99_ms") + " ms vs " + find("fixed", "nginx").map(n -> n.get("p99_ms")).orElse("-") + " ms"));
     find("paced", "tenant").ifPresent(r -> t.put("added latency at 1 000 req/s: median ≤ 0.2 ms, p99 ≤ 1 ms",
         "tenant " + difference(r, "floor", "p50_ms") + " / " + difference(r, "floor", "p99_ms") + " ms; operator "
-            + find("paced", "operator").map(o -> difference(o, "floor", "p50_ms") + " / " + difference(o, "floor", "p99_ms")).orElse("-") + " ms"));
+            + find("paced", "operator").map(o -> difference(o, "floor", "p50_ms") + " / " + difference(o, "floor", "p99_ms")).orElse("-") + " ms"
+            + find("paced", "vertx").map(v -> "; (not a target) the Vert.x bare proxy " + difference(v, "floor", "p50_ms") + " / "
+                + difference(v, "floor", "p99_ms") + " ms, nginx " + find("paced", "nginx").map(n -> difference(n, "floor", "p50_ms")
+                    + " / " + difference(n, "floor", "p99_ms")).orElse("-") + " ms").orElse("")));
     find("read", "tenant").ifPresent(r -> t.put("own private read: one node call; ≥ 0.9 × the operator's read",
         r.get("upstream_per_req") + " node calls per read; " + ratio(r, "operator", "rps") + " ×"));
     find("logs", "tenant").ifPresent(r -> t.put("filtering 1 000 logs ≥ 0.8 × the operator's unfiltered", ratio(r, "operator", "rps") + " ×"));
