@@ -354,7 +354,6 @@ saturate fixed nginx "nginx proxy_pass, workers auto" "http://127.0.0.1:$NGINX_P
 saturate fixed nginx1 "nginx proxy_pass, 1 worker" "http://127.0.0.1:$NGINX1_PORT/" "$BN" "" upstream_count $(family $nginx1_pid)
 load $JIT_WARM "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
 saturate fixed vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" "" upstream_count $vertx_pid
-kill $vertx_pid
 saturate fixed operator "Scopegate operator (API key)" "$sg_url" "$BN" "$OPERATOR" upstream_count $sg_pid
 saturate fixed tenant "Scopegate tenant (JWT)" "$sg_url" "$BN" "$TENANT" upstream_count $sg_pid
 
@@ -370,6 +369,7 @@ paced paced nginx "nginx proxy_pass, workers auto" "http://127.0.0.1:$NGINX_PORT
 paced paced vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
 paced paced operator "Scopegate operator" "$sg_url" "$BN" "$OPERATOR"
 paced paced tenant "Scopegate tenant" "$sg_url" "$BN" "$TENANT"
+kill $vertx_pid # idle since its paced row; the rows after it do not need it
 
 # --- limiter rows: configuration only. A row runs when this build knows its keys.
 # Every budget on and far above the load, so each call pays the whole limiter and none is refused.
