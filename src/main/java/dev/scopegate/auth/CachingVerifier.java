@@ -25,14 +25,13 @@ final class CachingVerifier implements TokenVerifier {
   private final Cache<TokenDigest.Key, Entry> verified;
 
   /**
-   * A verified token: its principal, the answer a hit returns (a completed future holds no
-   * listener and is shared), and the instant past which it is refused (its expiry plus the clock
-   * skew allowed: refused once it is before now, as {@link ClaimChecks#isExpired} counts it).
+   * A verified token: the answer a hit returns (its principal as a completed future, which holds
+   * no listener and is shared), and the instant past which it is refused (its expiry plus the
+   * clock skew allowed: refused once it is before now, as {@link ClaimChecks#isExpired} counts it).
    */
-  private record Entry(Principal principal, Future<Principal> answer, Instant refusedAfter) {
+  private record Entry(Future<Principal> answer, Instant refusedAfter) {
     static Entry of(Principal principal, Duration skew) {
-      return new Entry(principal, Future.succeededFuture(principal),
-          principal.expiry().orElseThrow().plus(skew));
+      return new Entry(Future.succeededFuture(principal), principal.expiry().orElseThrow().plus(skew));
     }
   }
 
