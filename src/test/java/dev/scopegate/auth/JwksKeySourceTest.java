@@ -169,6 +169,24 @@ class JwksKeySourceTest {
   }
 
   @Test
+  void forgedTokensWaitingOnTheFirstFetchAreRefusedAndShareIt() {
+    Promise<List<VerificationKey>> first = Promise.promise();
+    HeldFetcher held = new HeldFetcher(first.future());
+    source = new JwksKeySource(vertx, held, MIN_REFETCH, clock);
+    verifier = new JwtVerifier(source, checks(), new TenantClaims(""), clock);
+
+    Future<Principal> genuine = verifier.verify(token("k1", K1));
+    Future<Principal> tampered = verifier.verify(TestTokens.tamper(token("k1", K1)));
+    Future<Principal> otherKey = verifier.verify(token("k1", K2)); // claims k1, signed by K2
+    assertEquals(1, held.fetches, "three tokens waiting, one fetch");
+    first.complete(List.of(VerificationKey.of(Optional.of("k1"), K1.getPublic()).orElseThrow()));
+
+    assertEquals("alice", Await.result(genuine).subject());
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(tampered));
+    assertEquals(RpcError.INVALID_TOKEN, Await.error(otherKey));
+  }
+
+  @Test
   void aTokenWaitingOnAFirstFetchThatFailsIsRefusedAsUnavailable() {
     Promise<List<VerificationKey>> first = Promise.promise();
     source = new JwksKeySource(vertx, new HeldFetcher(first.future()), MIN_REFETCH, clock);
@@ -180,7 +198,7 @@ class JwksKeySourceTest {
     assertEquals(RpcError.VERIFIER_UNAVAILABLE, Await.error(early));
   }
 
-  /** A key set whose first fetch completes when the test says; later ones never do. */
+  /** A key set whose first fetch completes when the test says; later ones answer the same. */
   private static final class HeldFetcher implements KeySetFetcher {
     private final Future<List<VerificationKey>> first;
     private int fetches;
@@ -191,7 +209,8 @@ class JwksKeySourceTest {
 
     @Override
     public Future<List<VerificationKey>> fetch() {
-      return ++fetches == 1 ? first : Promise.<List<VerificationKey>>promise().future();
+      fetches++;
+      return first;
     }
 
     @Override
