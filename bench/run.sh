@@ -164,7 +164,7 @@ check() {
 }
 
 load() { # load SECONDS URL BODY HEADER [OUT]: wrk, 64 connections, keep-alive
-  BENCH_BODY="$3" BENCH_HEADER="$4" \
+  BENCH_BODY="$3" BENCH_HEADER="$4" BENCH_ACCEPT_ENCODING="${ACCEPT_ENCODING:-}" \
     wrk -t$THREADS -c$CONNECTIONS -d"$1"s --timeout 30s -s "$bench/wrk/rpc.lua" "$2" >"${5:-/dev/null}"
 }
 
@@ -356,6 +356,8 @@ load $JIT_WARM "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
 saturate fixed vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" "" upstream_count $vertx_pid
 saturate fixed operator "Scopegate operator (API key)" "$sg_url" "$BN" "$OPERATOR" upstream_count $sg_pid
 saturate fixed tenant "Scopegate tenant (JWT)" "$sg_url" "$BN" "$TENANT" upstream_count $sg_pid
+# as real clients call (Go's net/http, node's fetch, OkHttp, browsers): Accept-Encoding: gzip
+ACCEPT_ENCODING=gzip saturate fixed tenant-gzip "Scopegate tenant, client accepts gzip" "$sg_url" "$BN" "$TENANT" upstream_count $sg_pid
 
 say "saturation, a batch of 10"
 saturate batch floor "batch of 10, direct (floor)" "$UPSTREAM" "$BATCH" "" upstream_count $upstream_pid

@@ -4,6 +4,12 @@
 wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY")
 wrk.headers["Content-Type"] = "application/json"
+-- BENCH_ACCEPT_ENCODING (optional): what clients such as Go's net/http, node's fetch, OkHttp and
+-- browsers send by default ("gzip", with others)
+local accept = os.getenv("BENCH_ACCEPT_ENCODING")
+if accept ~= nil and accept ~= "" then
+  wrk.headers["Accept-Encoding"] = accept
+end
 local header = os.getenv("BENCH_HEADER")
 if header ~= nil and header ~= "" then
   local name, value = header:match("^([^:]+):%s*(.*)$")

@@ -82,9 +82,12 @@ final class HttpReplies {
     if (ctx.response().ended() || ctx.response().closed()) {
       return Future.succeededFuture();
     }
-    return ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .end(body);
+    var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
+    if (body.length() >= GzipReply.MIN_BYTES
+        && GzipReply.accepted(ctx.request().getHeader("Accept-Encoding"))) {
+      response.putHeader("Content-Encoding", "gzip");
+      return response.end(GzipReply.gzip(body));
+    }
+    return response.end(body);
   }
 }
