@@ -85,7 +85,7 @@ public final class PrivacyIndex {
 
   /** Completes when the index has applied {@code block}; fails after {@code maxWait}. */
   public Future<Void> awaitIndexed(long block, Duration maxWait) {
-    return waiters.await(block, maxWait, indexed);
+    return waiters.await(block, maxWait, () -> indexed);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /** Callers waiting for the index to pass a block, each with its own deadline. */
 final class Waiters {
@@ -18,13 +19,22 @@ final class Waiters {
     this.vertx = vertx;
   }
 
-  /** Completes once {@link #passed} reports {@code block}, fails after {@code maxWait}. */
-  Future<Void> await(long block, Duration maxWait, long indexed) {
-    if (indexed >= block) {
+  /**
+   * Completes once {@link #passed} reports {@code block}, fails after {@code maxWait}.
+   * {@code indexed} is read again under the lock {@link #passed} takes: the index sets its
+   * number, then reports it, from its own event loop, so a waiter that read the number before the
+   * report and registered after it would wait for a report already made (a test waiting for block
+   * 0 at start timed out that way while the index had logged "caught up at block 0").
+   */
+  Future<Void> await(long block, Duration maxWait, LongSupplier indexed) {
+    if (indexed.getAsLong() >= block) {
       return Future.succeededFuture();
     }
     Promise<Void> promise = Promise.promise();
     synchronized (this) {
+      if (indexed.getAsLong() >= block) {
+        return Future.succeededFuture();
+      }
       byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(promise);
     }
     long timer =
