@@ -155,7 +155,7 @@ class HttpGzipTest {
   }
 
   @Test
-  void theAcceptEncodingGrammar() {
+  void theAcceptEncodingGrammar() throws IOException {
     assertTrue(GzipReply.accepted("gzip"));
     assertTrue(GzipReply.accepted(" deflate , gzip ; q=0.1"));
     assertTrue(GzipReply.accepted("gzip;level=1;q=1"));
@@ -170,14 +170,6 @@ class HttpGzipTest {
     byte[] big = "x".repeat(5000).getBytes(StandardCharsets.UTF_8);
     byte[] zipped = GzipReply.gzip(io.vertx.core.buffer.Buffer.buffer(big)).getBytes();
     assertTrue(zipped.length < 100, "5 000 repeated bytes gzip to " + zipped.length);
-    assertArrayEquals(big, assertDoesNotThrowInflate(zipped));
-  }
-
-  private static byte[] assertDoesNotThrowInflate(byte[] zipped) {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new AssertionError("not gzip: " + e, e);
-    }
+    assertArrayEquals(big, inflate(zipped).getBytes(StandardCharsets.UTF_8));
   }
 }
