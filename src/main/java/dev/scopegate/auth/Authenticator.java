@@ -1,5 +1,6 @@
 package dev.scopegate.auth;
 
+import dev.scopegate.async.Futures;
 import dev.scopegate.config.Config;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcException;
@@ -118,7 +119,7 @@ public final class Authenticator {
       return Future.failedFuture(RpcError.MISSING_TOKEN.exception());
     }
     return bearerToken(authorization.get())
-        .map(token -> verifier.verify(token).map(tenants::completed))
+        .map(token -> Futures.map(verifier.verify(token), tenants::completed))
         .orElseGet(() -> Future.failedFuture(RpcError.INVALID_TOKEN.exception()));
   }
 

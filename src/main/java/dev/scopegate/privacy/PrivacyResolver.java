@@ -1,5 +1,6 @@
 package dev.scopegate.privacy;
 
+import dev.scopegate.async.Futures;
 import dev.scopegate.mode.NodeMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -122,17 +123,15 @@ public final class PrivacyResolver {
       return Future.succeededFuture(ContractPrivacy.PUBLIC);
     }
     long headBefore = indexSupplier.get().map(i -> i.status().nodeHead()).orElse(-1L);
-    return isPrivate(key)
-        .compose(meta -> {
-          if (meta.isPrivate()) {
-            return parties(key, meta, block);
-          }
-          if (headBefore >= 0) {
-            publicUpTo.asMap().merge(key, headBefore, Math::max);
-          }
-          return Future.succeededFuture(ContractPrivacy.PUBLIC);
-        })
-        .recover(PrivacyResolver::unavailable);
+    return Futures.recover(Futures.compose(isPrivate(key), meta -> {
+      if (meta.isPrivate()) {
+        return parties(key, meta, block);
+      }
+      if (headBefore >= 0) {
+        publicUpTo.asMap().merge(key, headBefore, Math::max);
+      }
+      return Future.succeededFuture(ContractPrivacy.PUBLIC);
+    }), PrivacyResolver::unavailable);
   }
 
   /** The parties of a private transaction (by public or marker hash); empty when it is not private. */
@@ -172,7 +171,7 @@ public final class PrivacyResolver {
   }
 
   private Future<ContractPrivacy> parties(String address, PrivacyMetadata meta, OptionalLong block) {
-    return storedFact(address).compose(fact -> {
+    return Futures.compose(storedFact(address), fact -> {
       if (fact.isPresent()) {
         return Future.succeededFuture(new ContractPrivacy.Private(fact.get().parties()));
       }

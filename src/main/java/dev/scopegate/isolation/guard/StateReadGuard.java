@@ -5,6 +5,7 @@ import dev.scopegate.isolation.Party;
 import dev.scopegate.codec.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scopegate.async.Futures;
 import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RpcError;
 import dev.scopegate.jsonrpc.RpcRequest;
@@ -57,8 +58,8 @@ public final class StateReadGuard implements Guard {
     return Attempt.of(() -> {
       String address = Params.address(request, 0);
       boolean pending = pendingForAccounts && PendingAccountRead.asksPending(request, blockIndex);
-      return Pinned.pin(context, request, blockIndex).compose(pinned ->
-          context.resolver().contract(address, pinned.block()).compose(privacy -> pending && isReadable(tenant, privacy)
+      return Futures.compose(Pinned.pin(context, request, blockIndex), pinned ->
+          Futures.compose(context.resolver().contract(address, pinned.block()), privacy -> pending && isReadable(tenant, privacy)
               ? PendingAccountRead.answer(context.node(), request, address).compose(answer -> answer
                   .map(a -> Future.succeededFuture(Decision.respond(a)))
                   .orElseGet(() -> decide(tenant, privacy, pinned)))

@@ -1,6 +1,8 @@
 package dev.scopegate.transport.http;
 
+import dev.scopegate.async.Futures;
 import dev.scopegate.auth.Authenticator;
+import dev.scopegate.auth.Principal;
 import dev.scopegate.jsonrpc.RequestDecoder;
 import dev.scopegate.jsonrpc.RpcBody;
 import dev.scopegate.jsonrpc.RpcError;
@@ -49,36 +51,34 @@ final class HttpRpcHandler implements Handler<RoutingContext> {
       HttpReplies.errorAndClose(ctx, RpcError.INVALID_TOKEN.withData("more than one credential header"));
       return;
     }
-    OnLoop.resume(loop, authenticator
-        .authenticate(
-            Optional.ofNullable(headers.get("Authorization")),
-            Optional.ofNullable(headers.get("X-API-Key")),
-            Optional.ofNullable(headers.get("X-Tenant-ID")),
-            ClientCertificate.verified(ctx.request())))
-        .compose(principal -> {
-          CallRouter.Route route = router.route(principal, PsiPick.of(ctx.request()));
-          return body(ctx).compose(bytes -> {
-            RpcBody body;
-            try {
-              body = decoder.decode(bytes.getBytes());
-            } catch (RpcException whole) {
-              HttpReplies.error(ctx, whole);
-              return Future.succeededFuture();
-            }
-            return OnLoop.resume(loop, route.dispatcher()
-                .dispatch(route.principal(), body.calls(), Optional.ofNullable(headers.get("traceparent"))))
-                .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
-                .<Void>mapEmpty();
-          });
-        })
-        .onFailure(failure -> {
-          if (request.isEnded()) {
-            HttpReplies.failure(ctx, failure);
-          } else {
-            // the rest of the body is not wanted: answer, then close rather than read it
-            HttpReplies.failureAndClose(ctx, failure);
-          }
-        });
+    Future<Principal> caller = OnLoop.resume(loop, authenticator.authenticate(
+        Optional.ofNullable(headers.get("Authorization")),
+        Optional.ofNullable(headers.get("X-API-Key")),
+        Optional.ofNullable(headers.get("X-Tenant-ID")),
+        ClientCertificate.verified(ctx.request())));
+    Futures.compose(caller, principal -> {
+      CallRouter.Route route = router.route(principal, PsiPick.of(ctx.request()));
+      return Futures.compose(body(ctx), bytes -> {
+        RpcBody body;
+        try {
+          body = decoder.decode(bytes.getBytes());
+        } catch (RpcException whole) {
+          HttpReplies.error(ctx, whole);
+          return Future.<Void>succeededFuture();
+        }
+        return OnLoop.resume(loop, route.dispatcher()
+            .dispatch(route.principal(), body.calls(), Optional.ofNullable(headers.get("traceparent"))))
+            .onSuccess(reply -> HttpReplies.reply(ctx, body.batch(), reply))
+            .<Void>mapEmpty();
+      });
+    }).onFailure(failure -> {
+      if (request.isEnded()) {
+        HttpReplies.failure(ctx, failure);
+      } else {
+        // the rest of the body is not wanted: answer, then close rather than read it
+        HttpReplies.failureAndClose(ctx, failure);
+      }
+    });
   }
 
   /** The body, once its declared size fits the limit and the in-flight budget. */
