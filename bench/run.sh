@@ -22,9 +22,9 @@ for arg in "$@"; do
 done
 
 if [ "$mode" = full ]; then
-  SAT=8 WARM=2 JIT_WARM=10 PACED=12 WS_SECONDS=8 FANOUT=10000 HEADS=5 BLOCKS=1000
+  SAT=8 WARM=2 JIT_WARM=10 PACED=12 WS_SECONDS=8 FANOUT=10000 HEADS=5 BLOCKS=1000 TURNS=4 TURN=2
 else
-  SAT=2 WARM=1 JIT_WARM=3 PACED=3 WS_SECONDS=2 FANOUT=200 HEADS=3 BLOCKS=300
+  SAT=2 WARM=1 JIT_WARM=3 PACED=3 WS_SECONDS=2 FANOUT=200 HEADS=3 BLOCKS=300 TURNS=2 TURN=1
 fi
 CONNECTIONS=64 THREADS=2 RATE=1000 COUNTED=200
 
@@ -284,6 +284,14 @@ vertx_pid=$!
 pids+=($vertx_pid)
 wait_for 30 "the Vert.x proxy" curl -sf -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber"}' "http://127.0.0.1:$VERTX_PORT/"
 
+# Below it, the JVM's floor: the same pass-through on Netty's own HTTP codecs (NettyProxy), the
+# layer Vert.x is built on; how much a rewrite below Vert.x could gain.
+free_port; NETTY_PORT=$FREE_PORT
+java -XX:+UseSerialGC -Xmn128m -cp "$jar" dev.scopegate.bench.NettyProxy "$NETTY_PORT" "$UPSTREAM_PORT" >"$work/netty-proxy.log" 2>&1 &
+netty_pid=$!
+pids+=($netty_pid)
+wait_for 30 "the Netty proxy" curl -sf -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber"}' "http://127.0.0.1:$NETTY_PORT/"
+
 wait_for 300 "the dev node" test -f "$work/node.json"
 node_json="$(cat "$work/node.json")"
 jfield() { echo "$node_json" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
@@ -354,6 +362,9 @@ saturate fixed nginx "nginx proxy_pass, workers auto" "http://127.0.0.1:$NGINX_P
 saturate fixed nginx1 "nginx proxy_pass, 1 worker" "http://127.0.0.1:$NGINX1_PORT/" "$BN" "" upstream_count $(family $nginx1_pid)
 load $JIT_WARM "http://127.0.0.1:$VERTX_PORT/" "$BN" ""
 saturate fixed vertx "Vert.x bare proxy (the framework's floor)" "http://127.0.0.1:$VERTX_PORT/" "$BN" "" upstream_count $vertx_pid
+load $JIT_WARM "http://127.0.0.1:$NETTY_PORT/" "$BN" ""
+saturate fixed netty "Netty bare proxy (the JVM's floor)" "http://127.0.0.1:$NETTY_PORT/" "$BN" "" upstream_count $netty_pid
+kill $netty_pid # its one row is done
 saturate fixed operator "Scopegate operator (API key)" "$sg_url" "$BN" "$OPERATOR" upstream_count $sg_pid
 saturate fixed tenant "Scopegate tenant (JWT)" "$sg_url" "$BN" "$TENANT" upstream_count $sg_pid
 # as real clients call (Go's net/http, node's fetch, OkHttp, browsers): Accept-Encoding: gzip
@@ -437,6 +448,23 @@ saturate read floor "eth_getCode, direct to the dev node" "$NODE_HTTP" "$READ" "
 saturate read nginx "eth_getCode, nginx proxy_pass" "$devnginx_url" "$READ" "" node_count $(family $devnginx_pid)
 saturate read operator "eth_getCode private, Scopegate operator" "$priv_url" "$READ" "$OPERATOR" node_count $priv_pid
 saturate read tenant "eth_getCode own private, Scopegate tenant" "$priv_url" "$READ" "$TENANT" node_count $priv_pid
+# The same two in turns: the machine drifts between loads a minute apart (±30 % on this kind of
+# host), and a ratio of two rows measured apart carries that drift. TURNS rounds of TURN seconds
+# each, the order swapped every round; the report takes the median of the rounds' ratios.
+turn_rps() { # turn_rps HEADER: one turn's requests/s
+  load $TURN "$priv_url" "$READ" "$1" "$work/wrk.out"
+  value rps "$(grep '^requests=' "$work/wrk.out")"
+}
+ratios=""
+for round in $(seq $TURNS); do
+  if [ $((round % 2)) = 1 ]; then
+    op_rps=$(turn_rps "$OPERATOR"); tenant_rps=$(turn_rps "$TENANT")
+  else
+    tenant_rps=$(turn_rps "$TENANT"); op_rps=$(turn_rps "$OPERATOR")
+  fi
+  ratios="$ratios$(awk -v t="$tenant_rps" -v o="$op_rps" 'BEGIN { printf "%.3f", (o > 0 ? t / o : 0) }'),"
+done
+record turns read "own read in turns: tenant / operator, $TURNS rounds of ${TURN} s" "ratios=${ratios%,}"
 
 all_logs=$(check "$NODE_HTTP" "$LOGS" "" '"logIndex"' | grep -o '"logIndex"' | wc -l)
 op_logs=$(check "$priv_url" "$LOGS" "$OPERATOR" '"logIndex"' | grep -o '"logIndex"' | wc -l)

@@ -79,6 +79,17 @@ public final class BenchReport {
         .orElse("-");
   }
 
+  /** The median of a comma-separated list of numbers ("-" when there is none). */
+  static String median(String list) {
+    try {
+      double[] values = java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
+      int n = values.length;
+      return String.format("%.2f", n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+    } catch (NumberFormatException e) {
+      return "-";
+    }
+  }
+
   private String difference(Row row, String other, String key) {
     return find(row.group(), other)
         .flatMap(o -> o.number(key).flatMap(b -> row.number(key).map(a -> a - b)))
@@ -162,8 +173,10 @@ public final class BenchReport {
     Map<String, String> t = new LinkedHashMap<>();
     find("fixed", "tenant").ifPresent(r -> t.put("tenant eth_blockNumber ≥ 1.0 × nginx", ratio(r, "nginx", "rps") + " ×"));
     find("fixed", "operator").ifPresent(r -> t.put("operator ≥ 1.1 × nginx", ratio(r, "nginx", "rps") + " ×"));
-    find("fixed", "vertx").ifPresent(v -> t.put("(not a target) the Vert.x floor: bare proxy × nginx; tenant, operator × the floor",
-        ratio(v, "nginx", "rps") + " ×; " + find("fixed", "tenant").map(r -> ratio(r, "vertx", "rps")).orElse("-") + " ×, "
+    find("fixed", "vertx").ifPresent(v -> t.put("(not a target) the floors: Vert.x bare proxy, Netty bare proxy × nginx;"
+            + " tenant, operator × the Vert.x floor",
+        ratio(v, "nginx", "rps") + " ×, " + find("fixed", "netty").map(n -> ratio(n, "nginx", "rps")).orElse("-") + " ×; "
+            + find("fixed", "tenant").map(r -> ratio(r, "vertx", "rps")).orElse("-") + " ×, "
             + find("fixed", "operator").map(r -> ratio(r, "vertx", "rps")).orElse("-") + " ×"));
     find("fixed", "tenant").ifPresent(r -> t.put("tenant p99 at saturation ≤ nginx p99 + 1 ms",
         r.get("p99_ms") + " ms vs " + find("fixed", "nginx").map(n -> n.get("p99_ms")).orElse("-") + " ms"));
@@ -174,7 +187,9 @@ public final class BenchReport {
                 + difference(v, "floor", "p99_ms") + " ms, nginx " + find("paced", "nginx").map(n -> difference(n, "floor", "p50_ms")
                     + " / " + difference(n, "floor", "p99_ms")).orElse("-") + " ms").orElse("")));
     find("read", "tenant").ifPresent(r -> t.put("own private read: one node call; ≥ 0.9 × the operator's read",
-        r.get("upstream_per_req") + " node calls per read; " + ratio(r, "operator", "rps") + " ×"));
+        r.get("upstream_per_req") + " node calls per read; " + ratio(r, "operator", "rps") + " ×"
+            + find("turns", "read").map(turns -> "; in turns: median " + median(turns.get("ratios")) + " × ("
+                + turns.get("ratios").replace(",", ", ") + ")").orElse("")));
     find("logs", "tenant").ifPresent(r -> t.put("filtering 1 000 logs ≥ 0.8 × the operator's unfiltered", ratio(r, "operator", "rps") + " ×"));
     find("fanout", "tenant").ifPresent(r -> t.put("10 000 subscribers: RSS ≤ 1 GiB; p99 delivery ≤ 200 ms",
         r.get("subscribed") + " subscribers: peak RSS " + r.get("rss_peak_mib") + " MiB; p99 " + r.get("p99_ms") + " ms"));
