@@ -3,6 +3,7 @@ package dev.scopegate.soak;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,8 @@ final class SoakFigures {
 
   void unexpected(String what) {
     unexpected.incrementAndGet();
-    keep("UNEXPECTED " + what);
+    // the instant, to find the moment in the server's log (a connection closed under a request)
+    keep("UNEXPECTED at " + Instant.now() + " " + what);
   }
 
   private void keep(String line) {
