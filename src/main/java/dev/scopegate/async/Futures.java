@@ -11,8 +11,9 @@ import java.util.function.Function;
  * where Vert.x would build a promise and a listener per step to call it on the same thread. The
  * outcome, and the thread the step runs on, are Vert.x's: a step runs here only when Vert.x would
  * run it at once (the future complete, with no context or on the caller's own), and a step that
- * throws fails the future, as in Vert.x. A tenant's read of its own private contract takes six such
- * steps per call (docs/performance.md, "A tenant's own private read").
+ * throws fails the future, as in Vert.x. A tenant's read of its own private contract chains nine
+ * such steps (the HTTP handler two, the token one, the state guard and its pin three, the
+ * resolver three): docs/performance.md, "Steps taken at once".
  */
 public final class Futures {
   private Futures() {}
